@@ -1,0 +1,266 @@
+"""Stage 2, entities: tag actor and place mentions and normalize them to spec codes.
+
+`actor_tagger` is a spaCy component placed after the statistical NER. The gazetteer is
+authoritative: its matches override whatever class spaCy guessed ("Lavrov" as ORG,
+"Putin's Approach" as PERSON), and spaCy's entities fill in only where the gazetteer is
+silent (an unlisted city becomes a place, an unlisted official takes the state named next
+to his title). Mentions are stored in `doc.spans["actors"]`: label = mention label,
+kb_id = actor code (comma-joined for compound adjectives), `span._.agent` = finer name.
+
+`resolve_reference` maps pronouns and descriptions ("it", "the two", "we") to codes;
+the claims stage uses it, and such references are not mention records.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .gazetteer import Entry, Gazetteer, load_gazetteer
+
+if not Span.has_extension("agent"):
+    Span.set_extension("agent", default=None)
+if not Doc.has_extension("year"):
+    Doc.set_extension("year", default=None)
+
+DETERMINERS = frozenset({"the", "The", "a", "an"})
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "via"})
+COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Za-z][\w.]*)+")
+BODY_LABELS = frozenset({"ORG", "MILITARY", "GROUP"})
+NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+TITLE_WORDS = frozenset(
+    "president prime minister foreign defense defence secretary chancellor king queen "
+    "premier ambassador general admiral spokesman spokeswoman spokesperson envoy "
+    "chairman leader commander official officer head chief deputy vice senator".split()
+)
+
+
+@dataclass
+class Candidate:
+    start: int  # token indices
+    end: int
+    label: str
+    actor: str
+    agent: str | None
+    kind: str
+    source: str  # "gazetteer", "compound" or "ner"
+
+
+def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Hyphenated adjectives naming two or more states: Sino-Russian, Japan-US-Russia."""
+    found = []
+    for match in COMPOUND.finditer(doc.text):
+        parts = match.group(0).split("-")
+        codes = [gaz.state_code(p) for p in parts]
+        # keep the leading run of parts that name states ("U.S.-backed" -> "U.S.")
+        run = 0
+        while run < len(codes) and codes[run]:
+            run += 1
+        if run >= 2:
+            end_char = match.start() + len("-".join(parts[:run]))
+            span = doc.char_span(match.start(), end_char, alignment_mode="expand")
+            if span is not None:
+                actor = ",".join(sorted(set(c for c in codes[:run] if c)))
+                found.append(Candidate(span.start, span.end, "STATE", actor, None,
+                                       "compound", "compound"))
+    return found
+
+
+def choose(candidates: list[Candidate]) -> list[Candidate]:
+    """Greedy longest-first choice of non-overlapping candidates."""
+    chosen: list[Candidate] = []
+    taken: set[int] = set()
+    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source != "compound",
+                                                  c.start)):
+        tokens = set(range(cand.start, cand.end))
+        if tokens & taken:
+            continue
+        taken |= tokens
+        chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def attach_bodies(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+    """Give generic bodies their state, and merge `Russian Pacific Fleet` into one span.
+
+    "Russia's Foreign Ministry" stays two mentions; the ministry acts for RUS.
+    """
+    out: list[Candidate] = []
+    for cand in chosen:
+        prev = out[-1] if out else None
+        if cand.label in BODY_LABELS and prev is not None and prev.label == "STATE":
+            between = doc[prev.end:cand.start]
+            if len(between) == 0 and "," not in prev.actor:
+                cand.start = prev.start
+                cand.actor = cand.actor or prev.actor
+                out[-1] = cand
+                continue
+            if len(between) == 1 and between[0].text in POSSESSIVE and not cand.actor:
+                cand.actor = prev.actor
+        if cand.label in BODY_LABELS and not cand.actor:
+            owner = doc[cand.end:cand.end + 3]
+            if len(owner) >= 2 and owner[0].lower_ == "of":
+                for c in chosen:
+                    if c.start in (cand.end + 1, cand.end + 2) and c.label == "STATE":
+                        cand.actor = c.actor
+        out.append(cand)
+    return [c for c in out if c.actor or c.label == "LOC"]
+
+
+def official_state(doc: Doc, start: int, chosen: list[Candidate]) -> str | None:
+    """The state named in a title right before a person ("Chinese Foreign Minister Wang")."""
+    by_end = {c.end: c for c in chosen if c.label == "STATE"}
+    i = start
+    while i > 0 and doc[i - 1].lower_ in TITLE_WORDS and doc[i - 1].text[:1].isupper():
+        i -= 1
+    if i < start and i in by_end and "," not in by_end[i].actor:
+        return by_end[i].actor
+    if i < start and i >= 2 and doc[i - 1].text in POSSESSIVE and i - 1 in by_end:
+        return by_end[i - 1].actor
+    return None
+
+
+def ner_candidates(doc: Doc, taken: set[int], chosen: list[Candidate],
+                   gaz: Gazetteer) -> list[Candidate]:
+    """spaCy's entities where the gazetteer found nothing overlapping."""
+    found = []
+    for ent in doc.ents:
+        if taken & set(range(ent.start, ent.end)):
+            continue
+        start, end = ent.start, ent.end
+        while start < end and doc[start].text in DETERMINERS:
+            start += 1
+        while end > start and doc[end - 1].text in POSSESSIVE:
+            end -= 1
+        if start >= end or not doc[start].text[:1].isupper():
+            continue
+        text = doc[start:end].text
+        if ent.label_ in NER_PLACE_LABELS:
+            found.append(Candidate(start, end, "LOC", "", None, "place", "ner"))
+        elif ent.label_ == "PERSON" and end - start >= 1:
+            state = official_state(doc, start, chosen)
+            if state:
+                found.append(Candidate(start, end, "PERSON", state, text, "person", "ner"))
+        elif ent.label_ == "ORG":
+            inner = [c for c in chosen if c.label == "STATE" and start <= c.start < end]
+            proper = all(t.text[:1].isupper() or t.lower_ in {"of", "on", "for", "and"}
+                         for t in doc[start:end])
+            if len(inner) == 1 and proper and end - start >= 2 and "," not in inner[0].actor:
+                found.append(Candidate(start, end, "ORG", inner[0].actor, text, "body", "ner"))
+    return found
+
+
+def venue_or_actor(doc: Doc, cand: Candidate) -> Candidate:
+    """A capital after a place preposition is a venue (LOC), not the government."""
+    if cand.kind != "capital":
+        return cand
+    head = doc[cand.end - 1]
+    if head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPOSITIONS:
+        return Candidate(cand.start, cand.end, "LOC", "", None, "place", cand.source)
+    return cand
+
+
+class ActorTagger:
+    """spaCy component: gazetteer + compound adjectives + NER -> `doc.spans["actors"]`."""
+
+    def __init__(self, nlp: Language, gazetteer_dir: str | None = None) -> None:
+        self.gaz = load_gazetteer(gazetteer_dir)
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        single, multi = [], []
+        for surface in self.gaz.entries:
+            pattern = nlp.make_doc(surface)
+            (multi if len(pattern) > 1 and not surface.isupper() else single).append(pattern)
+        self.exact.add("G", single)
+        self.lower.add("G", multi)
+
+    def entry_for(self, span: Span, year: int | None) -> Entry | None:
+        entry = self.gaz.lookup(span.text, year)
+        if entry is None:
+            for surface, found in self.gaz.entries.items():
+                if surface.lower() == span.text.lower():
+                    return found[0]
+        return entry
+
+    def __call__(self, doc: Doc) -> Doc:
+        year = doc._.year
+        candidates = compound_candidates(doc, self.gaz)
+        for matcher in (self.exact, self.lower):
+            for _, start, end in matcher(doc):
+                span = doc[start:end]
+                entry = self.entry_for(span, year)
+                if entry is None:
+                    continue
+                if entry.kind == "adjective" and end < len(doc) and doc[end].text == "-":
+                    pass  # "US-backed": still the state
+                candidates.append(Candidate(start, end, entry.label, entry.actor, entry.agent,
+                                            entry.kind, "gazetteer"))
+        chosen = choose(candidates)
+        chosen = [venue_or_actor(doc, c) for c in chosen]
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        chosen = choose(chosen + ner_candidates(doc, taken, chosen, self.gaz))
+        chosen = attach_bodies(doc, chosen)
+        spans = []
+        for cand in chosen:
+            span = Span(doc, cand.start, cand.end, label=cand.label, kb_id=cand.actor)
+            if cand.label in BODY_LABELS or cand.label == "PERSON":
+                span._.agent = cand.agent or span.text
+            spans.append(span)
+        doc.spans["actors"] = spans
+        return doc
+
+
+@Language.factory("actor_tagger", default_config={"gazetteer_dir": None})
+def make_actor_tagger(nlp: Language, name: str, gazetteer_dir: str | None) -> ActorTagger:
+    return ActorTagger(nlp, gazetteer_dir)
+
+
+# ---------------------------------------------------------------- references
+FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "myself", "ourselves"})
+PAIR_WORDS = frozenset({"they", "them", "their", "both", "two", "each", "neither", "either"})
+SINGULAR = frozenset({"it", "its", "itself"})
+FIRST_PERSON_NOUNS = frozenset({"country", "nation", "government", "people", "state"})
+
+
+def actor_codes(span: Span) -> list[str]:
+    return span.kb_id_.split(",") if span.kb_id_ else []
+
+
+def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: list[Span],
+                      speaker: str | None) -> list[str]:
+    """Codes a pronoun or description refers to, when the antecedent is clear; else []."""
+    word = token.lower_
+    if word in FIRST_PERSON:
+        return [speaker] if speaker else []
+    if word in FIRST_PERSON_NOUNS and speaker:
+        if any(c.lower_ in {"my", "our"} for c in token.children):
+            return [speaker]
+    before = [s for s in sentence_spans if s.end <= token.i and s.label_ != "LOC"]
+    if word in SINGULAR:
+        for spans in (before, previous_spans):
+            states = [s for s in spans if s.label_ == "STATE" and "," not in s.kb_id_]
+            if states:
+                return actor_codes(states[-1])
+        return []
+    pair_np = word in PAIR_WORDS or (
+        word in {"countries", "states", "sides", "nations", "governments"}
+        and any(c.lower_ in {"two", "both"} for c in token.children)
+    )
+    if pair_np:
+        if word in {"each", "either"} and token.dep_ != "nsubj":
+            return []
+        for spans in (before, previous_spans):
+            codes: list[str] = []
+            for span in spans:
+                for code in actor_codes(span):
+                    if code not in codes:
+                        codes.append(code)
+            if len(codes) >= 2:
+                return codes[-2:] if word in {"two", "both"} or "two" in token.sent.text else codes
+        return []
+    return []
