@@ -1,0 +1,423 @@
+"""Stage 3, claims: candidates from the dependency parse, typed by lexicon (and classifier).
+
+A *trigger* is a verb, noun or adjective whose lemma is in `models/lexicon/predicates.tsv`
+("seek", "concern", "relations"). For each trigger the parse gives its subject and object
+actors: subjects, objects and prepositional objects of verbs; possessives, adjectives and
+prepositional phrases of nouns; the governing verb's subject for nominal objects ("Russia
+has sought cooperation with Japan"), control and raising ("Russia must strengthen links"),
+relative clauses ("the cooperation that Russia is seeking") and coordination. Each
+(subject, type, object) becomes a `Candidate` with its attributes; the optional classifier
+then re-types or rejects candidates.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from .dates import find_times, plausible, relative_time
+from .entities import resolve_reference
+from .lexicon import Lexicon
+from .model import DEFAULT_STANCE, SYMMETRIC_TYPES, UNARY_TYPES
+
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "parataxis",
+                         "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "into", "over",
+                          "about", "at", "from", "between", "among", "of", "for", "by",
+                          "regarding", "concerning", "vis-à-vis", "like"})
+NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "for", "at", "from"}
+CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos", "acomp",
+                        "oprd", "pcomp", "nsubjpass", "compound"})
+SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
+                         "appeal", "offer", "propose"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
+MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
+             "shall": "predicted", "'ll": "predicted", "would": "hedged", "should": "normative",
+             "must": "normative", "ought": "normative"}
+GOVERNING_MODALITY = {"seem": "hedged", "appear": "hedged", "need": "normative",
+                      "expect": "predicted", "aim": "predicted", "plan": "predicted",
+                      "intend": "predicted"}
+TOPIC_PRIORITY = ("ARCTIC", "NUCLEAR", "INTELLIGENCE", "ARMS", "ENERGY", "MARITIME",
+                  "TERRITORY", "MILITARY", "ECONOMY", "SECURITY", "DIPLOMACY", "OTHER")
+TYPE_TOPIC = {"ATTACK": "MILITARY", "MILITARY_ACTION": "MILITARY", "COOPERATE": "DIPLOMACY",
+              "SEEK_COOPERATION": "DIPLOMACY", "AGREE": "DIPLOMACY", "RELATIONS": "DIPLOMACY",
+              "SUPPORT": "DIPLOMACY", "OPPOSE": "DIPLOMACY", "NEUTRAL": "DIPLOMACY"}
+
+
+@dataclass
+class ActorRef:
+    """An actor in a sentence: a tagged mention or a resolved reference."""
+
+    start: int  # token indices in the spaCy doc
+    end: int
+    root: int
+    codes: list[str]
+    agent: str | None
+    label: str
+
+
+@dataclass
+class Candidate:
+    """A (subject, type, object) proposition found in one sentence, with its attributes."""
+
+    sentence: Span
+    trigger: Token
+    subject: str
+    object: str | None
+    type: str
+    lexicon_type: str
+    subject_agent: str | None = None
+    negated: bool = False
+    modality: str = "asserted"
+    source: str = "AUTHOR"
+    source_agent: str | None = None
+    topic: str = "OTHER"
+    stance: str = "neutral"
+    time: str | None = None
+    confidence: float = 0.6
+    origin: str = "lexicon"
+    features: dict = field(default_factory=dict)
+
+
+class SentenceActors:
+    """Index of the actors of one sentence by token."""
+
+    def __init__(self, refs: list[ActorRef]) -> None:
+        self.refs = refs
+        self.by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+
+    def at(self, token: Token) -> ActorRef | None:
+        return self.by_token.get(token.i)
+
+
+def sentence_actors(sent: Span, previous: list[Span], speaker: str | None) -> SentenceActors:
+    """Tagged mentions plus resolved pronouns and descriptions of one sentence."""
+    spans = [s for s in sent.doc.spans.get("actors", [])
+             if s.start >= sent.start and s.end <= sent.end]
+    refs = [ActorRef(s.start, s.end, s.root.i, s.kb_id_.split(","), getattr(s._, "agent", None),
+                     s.label_) for s in spans if s.label_ != "LOC" and s.kb_id_]
+    covered = {i for r in refs for i in range(r.start, r.end)}
+    for token in sent:
+        if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"}:
+            continue
+        codes = resolve_reference(token, spans, previous, speaker)
+        if codes:
+            refs.append(ActorRef(token.i, token.i + 1, token.i, codes, None, "REF"))
+    return SentenceActors(refs)
+
+
+def collect(token: Token, actors: SentenceActors, through_preps: frozenset[str],
+            depth: int = 0) -> list[ActorRef]:
+    """Actors in a noun phrase: the head, its modifiers, conjuncts and allowed preps."""
+    if depth > 6:
+        return []
+    found = []
+    ref = actors.at(token)
+    if ref is not None:
+        found.append(ref)
+    for child in token.children:
+        if child.dep_ in CLAUSE_DEPS:
+            continue
+        if child.dep_ == "prep" and child.lower_ not in through_preps:
+            continue
+        found.extend(collect(child, actors, through_preps, depth + 1))
+    unique: list[ActorRef] = []
+    for ref in found:
+        if ref not in unique:
+            unique.append(ref)
+    return unique
+
+
+def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[ActorRef]:
+    """Subject actors of a verb, climbing through control, coordination and clauses."""
+    for child in verb.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return collect(child, actors, frozenset({"of"}))
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                return collect(pobj, actors, frozenset({"of"}))
+    if hops >= 3:
+        return []
+    head = verb.head
+    if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head is not verb:
+        if head.pos_ in {"VERB", "AUX"}:
+            return verb_subject(head, actors, hops + 1)
+        return noun_subject(head, actors, hops + 1)
+    if verb.dep_ in {"relcl", "acl"} and head is not verb:
+        return collect(head, actors, frozenset({"of"}))
+    return []
+
+
+def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0) -> list[ActorRef]:
+    """Subject of a nominal predicate: possessor, adjective, "of X", or the light verb's."""
+    own = actors.at(noun)
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return collect(child, actors, frozenset())
+    for child in noun.children:
+        if child.dep_ in {"amod", "compound", "nmod"}:
+            ref = actors.at(child)
+            if ref is not None and ref is not own:
+                return [ref]
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ == "by":
+            return [r for p in child.children for r in collect(p, actors, frozenset())]
+    if hops >= 4:
+        return []
+    head = noun.head
+    if head is noun:
+        return []
+    if noun.dep_ in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+        return verb_subject(head, actors, hops + 1)
+    if noun.dep_ in {"pobj", "conj", "appos", "compound"}:
+        up = head.head if noun.dep_ == "pobj" else head
+        if up.pos_ in {"VERB", "AUX"}:
+            return verb_subject(up, actors, hops + 1)
+        if up.pos_ in {"NOUN", "PROPN"}:
+            return noun_subject(up, actors, hops + 1)
+    if noun.dep_ in {"nsubj"}:
+        return []
+    return []
+
+
+def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
+            found += collect(child, actors, OBJECT_PREPS)
+        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += collect(pobj, actors, OBJECT_PREPS)
+        elif child.dep_ == "xcomp":
+            for grand in child.children:
+                if grand.dep_ in {"dobj", "prep"}:
+                    found += collect(grand, actors, OBJECT_PREPS) if grand.dep_ == "dobj" else [
+                        r for p in grand.children for r in collect(p, actors, OBJECT_PREPS)
+                        if grand.lower_ in OBJECT_PREPS]
+    return found
+
+
+def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
+    found: list[ActorRef] = []
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in NOUN_OBJECT_PREPS | {"of"}:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found += collect(pobj, actors, OBJECT_PREPS)
+        elif child.dep_ in {"acl", "relcl"}:
+            continue
+    return found
+
+
+class ClaimFinder:
+    """Turns a parsed, actor-tagged sentence into typed claim candidates."""
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lex = lexicon
+        self.multiword_cues = sorted(((c, m) for c, m in lexicon.modality.items() if " " in c),
+                                     key=lambda x: -len(x[0]))
+
+    # ---------------------------------------------------------------- typing
+    def trigger_type(self, token: Token) -> str | None:
+        pos = token.pos_
+        if pos == "AUX":
+            return None
+        if pos == "ADJ" or (pos == "VERB" and token.tag_ == "VBN" and token.dep_ == "amod"):
+            return self.lex.predicate_type(token.lemma_, "ADJ")
+        if pos in {"VERB", "NOUN", "PROPN"}:
+            return self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
+        return None
+
+    def seek_governed(self, token: Token) -> bool:
+        """Is a cooperation word governed by a seek/propose/want word?"""
+        node = token
+        for _ in range(4):
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                return False
+            node = node.head
+            if self.lex.predicate_type(node.lemma_, "VERB" if node.pos_ == "VERB" else "NOUN") \
+                    == "SEEK_COOPERATION":
+                return True
+        return False
+
+    # ---------------------------------------------------------------- attributes
+    def chain(self, token: Token) -> list[Token]:
+        """The trigger and the words governing it within its clause."""
+        nodes = [token]
+        node = token
+        for _ in range(5):
+            if node.dep_ not in CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"} or node.head is node:
+                break
+            node = node.head
+            nodes.append(node)
+            if node.pos_ in {"VERB", "AUX"} and node.dep_ not in {"xcomp", "pcomp", "conj"}:
+                break
+        return nodes
+
+    def negated(self, token: Token) -> bool:
+        for node in self.chain(token):
+            for child in node.children:
+                if child.dep_ == "neg" or (child.lower_ in {"no", "neither"} and
+                                           child.dep_ in {"det", "preconj"}):
+                    return True
+            if node is not token and node.lemma_ in NEGATING_VERBS:
+                return True
+        return False
+
+    def modality(self, token: Token, sent: Span) -> str:
+        lowered = sent.text.lower()
+        for node in self.chain(token):
+            for child in node.children:
+                if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+                    return MODAL_AUX[child.lower_]
+            if node is not token and node.lemma_ in GOVERNING_MODALITY:
+                return GOVERNING_MODALITY[node.lemma_]
+        for cue, modality in self.multiword_cues:
+            if cue in lowered:
+                return modality
+        for tok in sent:
+            if tok.lower_ in self.lex.modality and tok.pos_ not in {"AUX", "VERB"} \
+                    and tok.lower_ not in {"will"}:
+                return self.lex.modality[tok.lower_]
+            if tok.lemma_ in {"seem", "surmise"}:
+                return "hedged"
+        return "asserted"
+
+    def source(self, token: Token, sent: Span, actors: SentenceActors
+               ) -> tuple[str, str | None]:
+        for tok in sent:
+            if tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and \
+                    tok.doc[tok.i + 1].lower_ == "to":
+                to = tok.doc[tok.i + 1]
+                pobjs = [c for c in to.children if c.dep_ == "pobj"] or \
+                        [c for c in tok.children if c.dep_ == "pobj"]
+                for pobj in pobjs:
+                    phrase = tok.doc[pobj.left_edge.i:pobj.right_edge.i + 1]
+                    refs = [r for r in actors.refs if phrase.start <= r.start < phrase.end]
+                    text = re.sub(r"^(the|a|an)\s+", "", phrase.text, flags=re.I)
+                    if refs:
+                        return refs[0].codes[0], text
+                    return "AUTHOR", text
+        for node in self.chain(token)[1:] + list(token.ancestors)[:4]:
+            if node.lemma_ in self.lex.attribution and node.pos_ == "VERB":
+                subjects = verb_subject(node, actors)
+                if subjects:
+                    subj = subjects[0]
+                    agent = subj.agent or sent.doc[subj.start:subj.end].text
+                    return subj.codes[0], agent
+        return "AUTHOR", None
+
+    def topic(self, token: Token, sent: Span, type_: str) -> str:
+        def best(words: list[str]) -> str | None:
+            topics = {self.lex.topics[w] for w in words if w in self.lex.topics}
+            for topic in TOPIC_PRIORITY:
+                if topic in topics:
+                    return topic
+            return None
+
+        local = [t.lower_ for t in token.subtree] + [t.lower_ for t in token.head.children] + \
+                [token.lower_, token.head.lower_]
+        return best(local) or best([t.lower_ for t in sent]) or TYPE_TOPIC.get(type_, "OTHER")
+
+    def stance(self, type_: str, token: Token, sent: Span) -> str:
+        if type_ != "RELATIONS":
+            return DEFAULT_STANCE[type_]
+        words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
+        votes = [self.lex.valence[w] for w in words if w in self.lex.valence]
+        if not votes:
+            return "neutral"
+        conflict = votes.count("conflictual")
+        return "conflictual" if conflict >= len(votes) - conflict else "cooperative"
+
+    # ---------------------------------------------------------------- candidates
+    def candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
+        if not actors.refs:
+            return []
+        found: list[Candidate] = []
+        for token in sent:
+            type_ = self.trigger_type(token)
+            if type_ is None:
+                continue
+            found += self.from_trigger(token, type_, sent, actors)
+        return found
+
+    def from_trigger(self, token: Token, type_: str, sent: Span,
+                     actors: SentenceActors) -> list[Candidate]:
+        is_verb = token.pos_ == "VERB"
+        subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors)
+        objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
+        lexicon_type = type_
+        if type_ == "SEEK_COOPERATION" and is_verb:
+            dobj_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "xcomp"}}
+            direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj")
+            if not (dobj_lemmas & self.lex.seek_objects or
+                    (direct and token.lemma_ in SEEK_DIRECT) or
+                    any(self.lex.predicate_type(lem, "VERB") in {"COOPERATE", "AGREE"}
+                        for lem in dobj_lemmas)):
+                return []
+        elif type_ in {"COOPERATE", "AGREE", "SUPPORT"} and self.seek_governed(token):
+            type_ = "SEEK_COOPERATION"
+        subj_codes = unique_codes(subjects)
+        obj_codes = [c for c in unique_codes(objects) if c not in subj_codes]
+        agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
+        pairs: list[tuple[str, str | None]] = []
+        alone = self.lex.alone.get((token.lemma_.lower(), "VERB" if is_verb else "NOUN"))
+        if type_ in SYMMETRIC_TYPES:
+            people = subj_codes + obj_codes
+            if len(subj_codes) >= 1 and obj_codes:
+                pairs = [(s, o) for s in subj_codes for o in obj_codes]
+            elif len(people) >= 2:
+                pairs = [(people[i], people[j]) for i in range(len(people))
+                         for j in range(i + 1, len(people))]
+            elif subj_codes and alone:
+                type_ = alone
+                pairs = [(s, None) for s in subj_codes]
+        elif subj_codes and obj_codes:
+            pairs = [(s, o) for s in subj_codes for o in obj_codes]
+        elif subj_codes and type_ in UNARY_TYPES:
+            pairs = [(s, None) for s in subj_codes]
+        if not pairs:
+            return []
+        negated = self.negated(token)
+        modality = self.modality(token, sent)
+        source, source_agent = self.source(token, sent, actors)
+        topic = self.topic(token, sent, type_)
+        stance = self.stance(type_, token, sent)
+        return [
+            Candidate(sent, token, s, o, type_, lexicon_type, agent, negated, modality, source,
+                      source_agent, topic, stance)
+            for s, o in pairs
+        ]
+
+
+def unique_codes(refs: list[ActorRef]) -> list[str]:
+    codes: list[str] = []
+    for ref in refs:
+        for code in ref.codes:
+            if code not in codes:
+                codes.append(code)
+    return codes
+
+
+def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
+                  warnings: list[str]) -> tuple[str | None, str | None]:
+    """(time of this sentence's claims, anchor for later sentences of the paragraph)."""
+    year_hint = int(paragraph_anchor[:4]) if paragraph_anchor else doc_year
+    times = []
+    for ref in find_times(text, year_hint):
+        if plausible(ref.value, doc_year):
+            times.append(ref.value)
+        else:
+            warnings.append(f"implausible year in '{text[ref.start:ref.end]}' "
+                            f"(document year {doc_year}); not used as a time")
+    relative = relative_time(text, times[-1] if times else paragraph_anchor, doc_year)
+    if relative:
+        return relative, times[-1] if times else paragraph_anchor
+    if times:
+        return times[0], times[-1]
+    return paragraph_anchor, paragraph_anchor

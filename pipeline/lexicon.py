@@ -1,0 +1,41 @@
+"""Load the readable lexicons in `models/lexicon/` (predicates, cues, topics, templates)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .gazetteer import MODELS_DIR, read_tsv
+
+
+@dataclass
+class Lexicon:
+    predicates: dict[tuple[str, str], str] = field(default_factory=dict)  # (lemma, pos) -> type
+    alone: dict[tuple[str, str], str] = field(default_factory=dict)  # type with no object
+    seek_objects: frozenset[str] = frozenset()
+    modality: dict[str, str] = field(default_factory=dict)  # cue -> modality
+    attribution: frozenset[str] = frozenset()
+    valence: dict[str, str] = field(default_factory=dict)
+    topics: dict[str, str] = field(default_factory=dict)
+    templates: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def predicate_type(self, lemma: str, pos: str) -> str | None:
+        pos = "NOUN" if pos == "PROPN" else pos
+        return self.predicates.get((lemma.lower(), pos)) or self.predicates.get((lemma, pos))
+
+
+@lru_cache(maxsize=2)
+def load_lexicon(directory: str | None = None) -> Lexicon:
+    base = MODELS_DIR / "lexicon" if directory is None else Path(directory)
+    return Lexicon(
+        predicates={(r["lemma"], r["pos"]): r["type"] for r in read_tsv(base / "predicates.tsv")},
+        alone={(r["lemma"], r["pos"]): r["alone"] for r in read_tsv(base / "predicates.tsv")
+               if r.get("alone")},
+        seek_objects=frozenset(r["lemma"] for r in read_tsv(base / "seek_objects.tsv")),
+        modality={r["cue"]: r["modality"] for r in read_tsv(base / "modality.tsv")},
+        attribution=frozenset(r["lemma"] for r in read_tsv(base / "attribution.tsv")),
+        valence={r["word"]: r["stance"] for r in read_tsv(base / "valence.tsv")},
+        topics={r["keyword"]: r["topic"] for r in read_tsv(base / "topics.tsv")},
+        templates={r["type"]: r for r in read_tsv(base / "templates.tsv")},
+    )
