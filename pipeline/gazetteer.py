@@ -28,6 +28,7 @@ class Gazetteer:
     entries: dict[str, list[Entry]] = field(default_factory=dict)
     # lower-cased parts of compound adjectives ("sino", "russian", "us") -> state code
     compound_parts: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # actor code -> display name
 
     def add(self, entry: Entry) -> None:
         if entry.surface:
@@ -43,6 +44,9 @@ class Gazetteer:
                 if entry.years and entry.years[0] <= year <= entry.years[1]:
                     return entry
         return found[-1] if found[0].kind == "person" else found[0]
+
+    def name(self, code: str) -> str:
+        return " and ".join(self.names.get(part, part) for part in code.split(","))
 
     def state_code(self, word: str) -> str | None:
         """The state named by a word or compound part ("Sino", "Japanese", "US")."""
@@ -78,6 +82,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     gaz = Gazetteer()
     for row in read_tsv(base / "states.tsv"):
         code = row["code"]
+        gaz.names.setdefault(code, row["name"])
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "STATE", code, None, "name"))
             gaz.compound_parts.setdefault(name.lower(), code)
@@ -94,6 +99,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
             gaz.add(Entry(name, "PERSON", row["code"], name, "person", term))
     for row in read_tsv(base / "bodies.tsv"):
         agent = row.get("agent") or row["name"]
+        if row.get("actor"):
+            gaz.names.setdefault(row["actor"], agent)
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, row["label"], row.get("actor", ""), agent, "body"))
     for row in read_tsv(base / "places.tsv"):

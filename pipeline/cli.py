@@ -1,0 +1,359 @@
+"""The `irclaims` command line: extract, eval, train, load and annotations."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from .reader import InputError, RawDocument, iter_inputs  # noqa: E402
+
+
+def fail(message: str, code: int = 2) -> int:
+    print(f"irclaims: error: {message}", file=sys.stderr)
+    return code
+
+
+def progress(items: list, quiet: bool, desc: str):  # noqa: ANN201
+    if quiet or len(items) < 2:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=desc, unit="doc", file=sys.stderr)
+
+
+# ---------------------------------------------------------------- extract
+def process_documents(pipeline: Any, raws: list[RawDocument], quiet: bool
+                      ) -> Iterator[tuple[RawDocument, Any, str | None]]:
+    """Yield (raw, document or None, error) for each input, in small batches.
+
+    A batch that fails is retried one document at a time, so one bad document never
+    stops the rest.
+    """
+    size = 8
+    batches = [raws[i:i + size] for i in range(0, len(raws), size)]
+    bar = None
+    if not quiet and len(raws) > 1:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(raws), desc="extract", unit="doc", file=sys.stderr)
+    for batch in batches:
+        try:
+            docs = pipeline.process(batch)
+            results = [(raw, doc, None) for raw, doc in zip(batch, docs, strict=True)]
+        except Exception:  # noqa: BLE001 - isolate the failing document below
+            results = []
+            for raw in batch:
+                try:
+                    results.append((raw, pipeline.process([raw])[0], None))
+                except Exception as err:  # noqa: BLE001
+                    results.append((raw, None, f"{raw.origin or raw.doc_id}: "
+                                    f"processing failed ({type(err).__name__}: {err})"))
+        if bar is not None:
+            bar.update(len(batch))
+        yield from results
+    if bar is not None:
+        bar.close()
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .dataset import OUTPUT_FILES, document_tables, read_output, write_output
+
+    started = time.perf_counter()
+    errors: list[str] = []
+    raws: list[RawDocument] = []
+    seen_ids: set[str] = set()
+    for item in iter_inputs(args.inputs):
+        if isinstance(item, InputError):
+            errors.append(str(item))
+            print(f"irclaims: error: {item}", file=sys.stderr)
+        elif item.doc_id in seen_ids:
+            errors.append(f"{item.origin}: duplicate doc_id '{item.doc_id}' (skipped)")
+            print(f"irclaims: error: {errors[-1]}", file=sys.stderr)
+        else:
+            seen_ids.add(item.doc_id)
+            raws.append(item)
+    if not raws:
+        return fail("nothing could be processed", 1) if errors else fail("no input")
+
+    out = Path(args.out)
+    previous = read_output(out) if (out / "documents.jsonl").exists() and not args.force else {}
+    stored = {d["doc_id"]: d["content_hash"] for d in previous.get("documents", [])}
+    engine = None
+    if args.db:
+        from .database import connect, create_schema, stored_hashes
+
+        try:
+            engine = connect(args.db)
+            create_schema(engine)
+        except Exception as err:  # noqa: BLE001
+            return fail(f"database {args.db}: {err}".splitlines()[0])
+        if not args.force:
+            db_hashes = stored_hashes(engine)
+            stored = {k: v for k, v in stored.items() if db_hashes.get(k) == v} if stored \
+                else db_hashes
+    import hashlib
+
+    todo, unchanged = [], []
+    for raw in raws:
+        digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
+        (unchanged if stored.get(raw.doc_id) == digest else todo).append(raw)
+    new = [r for r in todo if r.doc_id not in stored]
+    changed = [r for r in todo if r.doc_id in stored]
+
+    tables: dict[str, list[dict]] = {name.removesuffix(".jsonl"): [] for name in OUTPUT_FILES}
+    keep = {r.doc_id for r in unchanged}
+    for name, rows in previous.items():
+        tables[name] = [row for row in rows if row.get("doc_id") in keep]
+    words = 0
+    if todo:
+        from .pipeline import Pipeline
+
+        pipeline = Pipeline.load(classifier=not args.no_classifier)
+        for raw, doc, error in process_documents(pipeline, todo, args.quiet):
+            if error:
+                errors.append(error)
+                print(f"irclaims: error: {error}", file=sys.stderr)
+                continue
+            words += len(raw.text.split())
+            for name, rows in document_tables(doc).items():
+                tables[name].extend(rows)
+            for warning in doc.warnings:
+                if not args.quiet:
+                    print(f"irclaims: warning: {doc.doc_id}: {warning}", file=sys.stderr)
+    order = {r.doc_id: i for i, r in enumerate(raws)}
+    for rows in tables.values():
+        rows.sort(key=lambda r: (order.get(r.get("doc_id"), 1 << 30), r.get("index", 0),
+                                 r.get("start", 0)))
+    if len(tables["documents"]) == 0:
+        return fail("nothing could be processed", 1)
+    write_output(out, tables)
+    if engine is not None:
+        from .database import load_records
+
+        report = load_records(engine, tables["documents"], tables["sentences"],
+                              tables["mentions"], tables["claims"], tables["stances"],
+                              force=args.force)
+        if not args.quiet:
+            print(f"database: {report.summary()}", file=sys.stderr)
+    seconds = time.perf_counter() - started
+    failed = [e for e in errors]
+    summary = (f"{len(tables['documents'])} documents ({len(new)} new, {len(changed)} changed, "
+               f"{len(unchanged)} unchanged), {len(tables['sentences'])} sentences, "
+               f"{len(tables['claims'])} claims in {seconds:.1f} s"
+               + (f" ({words / seconds:,.0f} words/s)" if words and seconds else ""))
+    print(summary)
+    if failed:
+        print(f"{len(failed)} input(s) failed:", file=sys.stderr)
+        for error in failed:
+            print(f"  {error}", file=sys.stderr)
+    return 0
+
+
+# ---------------------------------------------------------------- eval
+def cmd_eval(args: argparse.Namespace) -> int:
+    from .evaluate import format_errors, format_report, load_gold, report
+
+    if args.external:
+        return eval_external(args)
+    gold_dir = Path(args.gold)
+    if not gold_dir.is_dir():
+        return fail(f"{gold_dir}: no such annotations folder")
+    gold_claims, gold_mentions, doc_ids = load_gold(gold_dir, args.docs)
+    if not doc_ids:
+        return fail(f"{gold_dir}: no annotated documents" + (" among --docs" if args.docs else ""))
+    if args.pred:
+        from .dataset import read_output
+
+        tables = read_output(Path(args.pred))
+        tables = {k: [r for r in v if r.get("doc_id") in set(doc_ids)] for k, v in tables.items()}
+    else:
+        tables = run_on_gold_documents(doc_ids, Path(args.corpus), args)
+        if tables is None:
+            return 1
+    result = report(tables["claims"], gold_claims, tables["mentions"], gold_mentions,
+                    tables["sentences"])
+    result["documents"] = doc_ids
+    result["setting"] = describe_setting(args)
+    if args.json:
+        out = {k: v for k, v in result.items() if k != "errors" or args.errors}
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{len(doc_ids)} documents, {len(gold_claims)} gold claims; {result['setting']}")
+        print(format_report(result))
+        if args.errors:
+            print(format_errors(result["errors"]))
+    return 0
+
+
+def describe_setting(args: argparse.Namespace) -> str:
+    if args.pred:
+        return f"predictions read from {args.pred}"
+    if args.no_classifier:
+        return "lexicon only (no classifier)"
+    if args.cv:
+        return "classifier scored leave-one-document-out"
+    return "classifier as shipped (in-sample on annotated documents)"
+
+
+def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Namespace
+                          ) -> dict[str, list[dict]] | None:
+    from .dataset import document_tables
+    from .pipeline import Pipeline, load_spacy
+    from .reader import read_text_file
+
+    raws = []
+    for doc_id in doc_ids:
+        path = corpus / f"{doc_id}.txt"
+        if not path.exists():
+            fail(f"{path}: annotated document has no text in {corpus}")
+            return None
+        raws.append(read_text_file(path))
+    tables: dict[str, list[dict]] = {"claims": [], "mentions": [], "sentences": []}
+    if args.cv and not args.no_classifier:
+        from .classifier import cross_validated_documents
+
+        docs = cross_validated_documents(raws, Path(args.gold), quiet=args.quiet)
+    else:
+        pipeline = Pipeline(load_spacy()) if args.no_classifier else Pipeline.load()
+        docs = pipeline.process(raws)
+    for doc in docs:
+        t = document_tables(doc)
+        for name in tables:
+            tables[name] += t[name]
+    return tables
+
+
+def eval_external(args: argparse.Namespace) -> int:
+    from .evaluate import score_external
+
+    path = Path(args.external)
+    if not path.exists():
+        return fail(f"{path}: no such file")
+    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    if args.cv and not args.no_classifier:
+        from .classifier import cross_validated_external
+
+        predictions = cross_validated_external(records, Path(args.gold), quiet=args.quiet)
+    else:
+        from .pipeline import Pipeline, load_spacy
+        from .reader import raw_document
+
+        pipeline = Pipeline(load_spacy()) if args.no_classifier else Pipeline.load()
+        docs = pipeline.process([raw_document(str(r["id"]), r["text"], "") for r in records])
+        predictions = {d.doc_id: [c.record() for c in d.claims] for d in docs}
+    result = score_external(records, predictions)
+    result["setting"] = describe_setting(args)
+    if args.json:
+        print(json.dumps(result, indent=2))
+    else:
+        print(f"{path.name}: {result['records']} records; {result['setting']}")
+        for key in ("type_recall", "triple_recall", "matching_share"):
+            print(f"  {key:<16}{result[key]:.3f}")
+    return 0
+
+
+# ---------------------------------------------------------------- train, load, annotations
+def cmd_train(args: argparse.Namespace) -> int:
+    from .classifier import train_and_save
+
+    card = train_and_save(Path(args.gold), Path(args.external), Path(args.out), seed=args.seed,
+                          quiet=args.quiet)
+    print(card)
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .database import load_output_dir
+
+    try:
+        report = load_output_dir(Path(args.dir), args.db, force=args.force)
+    except (ValueError, OSError) as err:
+        return fail(str(err).splitlines()[0])
+    print(report.summary())
+    return 0
+
+
+def cmd_annotations(args: argparse.Namespace) -> int:
+    from .annotations import check, fix_sentences
+
+    if args.action == "check":
+        problems = check(Path(args.gold), Path(args.corpus))
+        for problem in problems:
+            print(problem)
+        print(f"{len(problems)} problem(s)")
+        return 1 if problems else 0
+    fix_sentences(Path(args.gold), Path(args.corpus))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="irclaims", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    p = sub.add_parser("extract", help="extract claims from texts")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help=".txt/.md file, folder, .jsonl of {id, text} records, or - for stdin")
+    p.add_argument("--out", required=True, help="output folder")
+    p.add_argument("--db", help="also load into a database: sqlite:///x.db, postgresql://...")
+    p.add_argument("--force", action="store_true", help="reprocess unchanged documents too")
+    p.add_argument("--no-classifier", action="store_true", help="lexicon typing only")
+    p.add_argument("--quiet", action="store_true", help="no progress bar or warnings")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("eval", help="score against hand annotations")
+    p.add_argument("--pred", help="read predictions from an earlier --out folder")
+    p.add_argument("--gold", default="annotations", help="annotations folder")
+    p.add_argument("--corpus", default="corpus", help="texts of the annotated documents")
+    p.add_argument("--docs", nargs="+", metavar="ID", help="only these documents")
+    p.add_argument("--json", action="store_true", help="print scores as JSON")
+    p.add_argument("--errors", action="store_true", help="list false positives and misses")
+    p.add_argument("--cv", action="store_true",
+                   help="score the classifier leave-one-document-out (cross-validated)")
+    p.add_argument("--external", help="PLOVER-style JSONL (type and triple recall)")
+    p.add_argument("--no-classifier", action="store_true", help="lexicon typing only")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_eval)
+
+    p = sub.add_parser("train", help="rebuild the claim classifier in models/")
+    p.add_argument("--gold", default="annotations")
+    p.add_argument("--external", default="../shared/eval/plover_gsr_dev.jsonl")
+    p.add_argument("--out", default=None, help="folder for weights (default models/classifier)")
+    p.add_argument("--seed", type=int, default=13)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_train)
+
+    p = sub.add_parser("load", help="load an --out folder into a database")
+    p.add_argument("dir")
+    p.add_argument("--db", required=True)
+    p.add_argument("--force", action="store_true")
+    p.set_defaults(func=cmd_load)
+
+    p = sub.add_parser("annotations", help="check annotation files or fill sentence indexes")
+    p.add_argument("action", choices=["check", "fix-sentences"])
+    p.add_argument("--gold", default="annotations")
+    p.add_argument("--corpus", default="corpus")
+    p.set_defaults(func=cmd_annotations)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

