@@ -160,15 +160,18 @@ def write_parquet(path: Path, claims: list[dict[str, Any]]) -> None:
 
 def write_dataset(path: Path, claims: list[dict[str, Any]],
                   stances: list[dict[str, Any]]) -> None:
-    """`save_to_disk` a DatasetDict with `claims` and `stances` splits, atomically."""
+    """`save_to_disk` a DatasetDict with `claims` and `stances` splits, atomically.
+
+    An empty table gets no split: `datasets` cannot load a saved split of zero rows.
+    """
     from datasets import Dataset, DatasetDict
 
-    data = DatasetDict({
-        "claims": Dataset.from_list(claims, features=features()) if claims else
-        Dataset.from_dict({k: [] for k in CLAIM_FIELDS}, features=features()),
-        "stances": Dataset.from_list(stances, features=stance_features()) if stances else
-        Dataset.from_dict({k: [] for k in stance_features()}, features=stance_features()),
-    })
+    splits = {}
+    if claims:
+        splits["claims"] = Dataset.from_list(claims, features=features())
+    if stances:
+        splits["stances"] = Dataset.from_list(stances, features=stance_features())
+    data = DatasetDict(splits)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
     try:
         data.save_to_disk(str(tmp / "data"))
