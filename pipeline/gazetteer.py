@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-MODELS_DIR = Path(os.environ.get("IRCLAIMS_MODELS", Path(__file__).resolve().parent.parent / "models"))
+DEFAULT_MODELS = Path(__file__).resolve().parent.parent / "models"
+MODELS_DIR = Path(os.environ.get("IRCLAIMS_MODELS", DEFAULT_MODELS))
 
 
 @dataclass(frozen=True)

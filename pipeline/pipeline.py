@@ -13,7 +13,7 @@ from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 
 from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
-from .claims import Candidate, ClaimFinder, sentence_actors, sentence_time
+from .claims import Candidate, ClaimFinder, SentenceWork, sentence_actors, sentence_time
 from .dates import document_year
 from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
@@ -51,7 +51,8 @@ def sentence_spans(doc: Doc, kind: str) -> list[Span]:
     spans: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space and not t.is_punct), None)
-        if spans and first is not None and (first.text[:1].islower() or inside_quote(doc, spans[-1])):
+        lower_start = first is not None and first.text[:1].islower()
+        if spans and first is not None and (lower_start or inside_quote(doc, spans[-1])):
             spans[-1][1] = sent.end
         else:
             spans.append([sent.start, sent.end])
@@ -128,23 +129,25 @@ class Pipeline:
             sdoc._.year = doc.metadata.get("year")
             spacy_docs.append(sdoc)
         parsed = self.nlp.pipe(spacy_docs, batch_size=self.batch_size)
-        candidates: list[tuple[Document, Candidate]] = []
+        works: list[SentenceWork] = []
         state: dict[str, dict[str, Any]] = {d.doc_id: {"prev": [], "anchor": None} for d in docs}
         for (doc, unit, _), sdoc in zip(units, parsed, strict=True):
-            candidates += self.read_unit(doc, unit, sdoc, state[doc.doc_id])
+            works += self.read_unit(doc, unit, sdoc, state[doc.doc_id])
         for doc in docs:
             self.link_note_refs(doc, refs_by_doc[doc.doc_id])
-        if self.classifier is not None and candidates:
-            candidates = self.classifier.apply(candidates)
+        if self.classifier is not None and works:
+            candidates = self.classifier.apply(works, self.finder)
+        else:
+            candidates = [(w.doc, c) for w in works for c in w.candidates]
         self.add_claims(candidates)
         return docs
 
     def read_unit(self, doc: Document, unit: Unit, sdoc: Doc,
-                  state: dict[str, Any]) -> list[tuple[Document, Candidate]]:
-        """Sentences, mentions and claim candidates of one paragraph."""
+                  state: dict[str, Any]) -> list[SentenceWork]:
+        """Sentences and mentions of one paragraph; its sentences with actors to type."""
         base = unit.start
         kind = {"title": "title", "heading": "heading", "note": "note"}.get(unit.kind, "body")
-        found: list[tuple[Document, Candidate]] = []
+        found: list[SentenceWork] = []
         state["anchor"] = None if kind == "body" else state["anchor"]
         for span in sentence_spans(sdoc, unit.kind):
             start, end = base + span.start_char, base + span.end_char
@@ -162,11 +165,14 @@ class Pipeline:
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
                                                   doc.metadata.get("year"), doc.warnings)
             actors = sentence_actors(span, state["prev"], doc.speaker)
-            for cand in self.finder.candidates(span, actors):
-                cand.time = time
-                cand.features = {"doc": doc, "sentence": sentence}
-                found.append((doc, cand))
             state["prev"] = actor_spans
+            if not actors.refs:
+                continue
+            triggers = self.finder.triggers(span)
+            candidates = self.finder.candidates(span, actors, triggers)
+            for cand in candidates:
+                cand.time, cand.record = time, sentence
+            found.append(SentenceWork(doc, sentence, span, actors, candidates, time, triggers))
         return found
 
     @staticmethod
@@ -180,7 +186,7 @@ class Pipeline:
     def add_claims(self, candidates: list[tuple[Document, Candidate]]) -> None:
         seen: dict[tuple, Claim] = {}
         for doc, cand in candidates:
-            sentence: Sentence = cand.features["sentence"]
+            sentence: Sentence = cand.record
             subject, obj = cand.subject, cand.object
             if cand.type in SYMMETRIC_TYPES and obj is not None and obj < subject:
                 subject, obj = obj, subject

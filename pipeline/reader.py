@@ -113,7 +113,8 @@ def read_text_file(path: Path) -> RawDocument:
     return raw_document(path.stem, decode(data, str(path)), str(path))
 
 
-def read_jsonl(lines: Iterator[bytes] | list[bytes], name: str) -> Iterator[RawDocument | InputError]:
+def read_jsonl(lines: Iterator[bytes] | list[bytes], name: str
+               ) -> Iterator[RawDocument | InputError]:
     """Yield one document per JSONL record, or an error naming the bad line."""
     for number, raw in enumerate(lines, start=1):
         if not raw.strip():

@@ -156,7 +156,7 @@ def test_incremental_rerun(tmp_path, capsys):
 def test_stdin_and_module_entry(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "pipeline", "extract", "-", "--out",
                            str(tmp_path), "--quiet", "--no-classifier"],
-                          input="Japan and Russia signed an agreement.".encode(),
+                          input=b"Japan and Russia signed an agreement.",
                           capture_output=True, cwd=ROOT, timeout=300)
     assert proc.returncode == 0, proc.stderr.decode()
     assert "1 documents" in proc.stdout.decode()

@@ -10,8 +10,6 @@ import copy
 import hashlib
 import json
 import logging
-import os
-import uuid
 from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,8 +17,7 @@ from typing import Any
 
 import pandas as pd
 import pytest
-from sqlalchemy import Engine, create_engine, insert, inspect, select, text, update
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, insert, inspect, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from pipeline import database
@@ -196,45 +193,6 @@ def column(engine: Engine, sql: str, **params: Any) -> list[Any]:
 
 
 # ---- backends -------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="session")
-def postgres_base_url() -> str:
-    url = os.environ.get(PG_ENV)
-    if not url:
-        pytest.skip(f"{PG_ENV} is not set; PostgreSQL tests skipped "
-                    "(start a server with .ci/start-postgres.sh)")
-    engine = create_engine(normalize_url(url), connect_args={"connect_timeout": 5})
-    shown = engine.url.render_as_string(hide_password=True)
-    try:
-        with engine.connect():
-            pass
-    except Exception as exc:  # any failure to connect means: skip
-        reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        pytest.skip(f"PostgreSQL server {shown} from {PG_ENV} cannot be reached: {reason}")
-    finally:
-        engine.dispose()
-    return url
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
-    """A database URL: a SQLite file, or a fresh PostgreSQL schema dropped afterwards."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'db' / 'claims.db'}"
-        return
-    base = request.getfixturevalue("postgres_base_url")
-    schema = f"irclaims_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(normalize_url(base))
-    with admin.begin() as conn:
-        conn.execute(text(f'CREATE SCHEMA "{schema}"'))
-    url = make_url(normalize_url(base)).update_query_dict({"options": f"-csearch_path={schema}"})
-    try:
-        yield url.render_as_string(hide_password=False)
-    finally:
-        with admin.begin() as conn:
-            conn.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,93 @@
+"""Claim constructions and attributes, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from .conftest import claims_of
+
+
+def test_subject_verb_object(nlp):
+    triples, _ = claims_of(nlp, "Poland criticized Hungary over the vote.")
+    assert ("POL", "OPPOSE", "HUN") in triples
+
+
+def test_prepositional_object_and_nominal_object(nlp):
+    triples, _ = claims_of(nlp, "Brazil has sought closer economic cooperation with Mexico.")
+    assert ("BRA", "SEEK_COOPERATION", "MEX") in triples
+
+
+def test_nominal_predicate_with_possessive(nlp):
+    triples, _ = claims_of(nlp, "India’s concern about Pakistan has grown.")
+    assert ("IND", "CONCERN", "PAK") in triples
+
+
+def test_relative_clause(nlp):
+    triples, _ = claims_of(nlp, "The dialogue that Turkey is seeking with Greece stalled.")
+    assert ("TUR", "SEEK_COOPERATION", "GRC") in triples
+
+
+def test_control_and_coordination(nlp):
+    triples, _ = claims_of(nlp, "Canada must strengthen ties to Mexico, Chile, and Peru.")
+    for partner in ("MEX", "CHL", "PER"):
+        assert ("CAN", "SEEK_COOPERATION", partner) in triples
+
+
+def test_coordinated_subjects_symmetric(nlp):
+    triples, doc = claims_of(nlp, "Egypt and Jordan signed a water agreement.")
+    assert ("EGY", "AGREE", "JOR") in triples
+    assert doc.claims[0].stance == "cooperative"
+
+
+def test_negation_and_modality(nlp):
+    _, doc = claims_of(nlp, "Norway did not criticize Sweden.")
+    claim = next(c for c in doc.claims if c.type == "OPPOSE")
+    assert claim.negated
+    _, doc = claims_of(nlp, "Kenya may support Ethiopia.")
+    assert next(c for c in doc.claims if c.type == "SUPPORT").modality == "hedged"
+    _, doc = claims_of(nlp, "Chile will support Peru.")
+    assert next(c for c in doc.claims if c.type == "SUPPORT").modality == "predicted"
+    _, doc = claims_of(nlp, "Spain should support Portugal.")
+    assert next(c for c in doc.claims if c.type == "SUPPORT").modality == "normative"
+
+
+def test_attribution(nlp):
+    _, doc = claims_of(nlp, "According to officials close to the Iranian government, Iraq "
+                            "criticized Kuwait.")
+    claim = next(c for c in doc.claims if c.type == "OPPOSE")
+    assert claim.source == "IRN"
+    assert "officials close to the Iranian government" in claim.source_agent
+    _, doc = claims_of(nlp, "Lavrov said that Japan opposed China.")
+    claim = next(c for c in doc.claims if (c.subject, c.object) == ("JPN", "CHN"))
+    assert (claim.source, claim.source_agent) == ("RUS", "Lavrov")
+
+
+def test_relations_valence(nlp):
+    _, doc = claims_of(nlp, "Relations between Peru and Chile sank to their worst level.")
+    claim = next(c for c in doc.claims if c.type == "RELATIONS")
+    assert claim.stance == "conflictual"
+    _, doc = claims_of(nlp, "Relations between Peru and Chile improved to a good level.")
+    assert next(c for c in doc.claims if c.type == "RELATIONS").stance == "cooperative"
+
+
+def test_unary_military_action(nlp):
+    _, doc = claims_of(nlp, "Pakistan began large-scale military exercises.")
+    claim = next(c for c in doc.claims if c.type == "MILITARY_ACTION")
+    assert claim.subject == "PAK" and claim.object is None
+
+
+def test_time_exact_relative_and_implausible(nlp):
+    _, doc = claims_of(nlp, "On April 29, 2013, Japan criticized China.")
+    assert doc.claims[0].time == "2013-04-29"
+    text = ("In October 2011 it was revealed that a year earlier Russia had arrested a Chinese "
+            "spy.")
+    _, doc = claims_of(nlp, text)
+    assert any(c.time == "2010" for c in doc.claims)
+    _, doc = claims_of(nlp, "In February 2103 Russia criticized Japan. In 2013 it happened.")
+    assert any("2103" in w for w in doc.warnings)
+    assert all(c.time != "2103" for c in doc.claims)
+
+
+def test_claim_ids_stable_and_text_rendered(nlp):
+    _, a = claims_of(nlp, "Poland criticized Hungary.")
+    _, b = claims_of(nlp, "Poland criticized Hungary.")
+    assert [c.claim_id for c in a.claims] == [c.claim_id for c in b.claims]
+    assert a.claims[0].text == "Poland opposes Hungary"
