@@ -79,8 +79,12 @@ class Embedder:
 
 # ---------------------------------------------------------------- candidates and features
 def pairs(work: SentenceWork) -> list[tuple[str, str | None]]:
+    """Ordered actor pairs and lone actors; in a speech the speaker may judge anyone named."""
     codes = work.codes()
     out: list[tuple[str, str | None]] = [(a, b) for a in codes for b in codes if a != b]
+    speaker = work.doc.speaker
+    if speaker and speaker not in codes:
+        out += [(speaker, b) for b in codes]
     return out + [(a, None) for a in codes]
 
 
@@ -93,6 +97,32 @@ def role(work: SentenceWork, code: str) -> tuple[str, str | None, int]:
             prep = token.head.lower_ if dep == "pobj" else None
             return (dep if dep in ROLES else "other"), prep, ref.root
     return "other", None, -1
+
+
+def path_text(work: SentenceWork, subject: str, obj: str | None) -> str:
+    """The words on the dependency path joining the two actors (or an actor to its verb)."""
+    doc = work.span.doc
+    ends = [role(work, code)[2] for code in (subject, obj) if code]
+    ends = [i for i in ends if i >= 0] or [work.span.root.i]
+    chains = []
+    for i in ends:
+        chain = [doc[i], *doc[i].ancestors]
+        chains.append([t.i for t in chain if work.span.start <= t.i < work.span.end])
+    if len(chains) == 2:
+        common = next((i for i in chains[0] if i in chains[1]), work.span.root.i)
+        path = set(chains[0][: chains[0].index(common) + 1] if common in chains[0] else chains[0])
+        path |= set(chains[1][: chains[1].index(common) + 1] if common in chains[1] else [])
+    else:
+        path = set(chains[0][:4])
+        if len(ends) == 1 and obj is None and subject not in work.codes():
+            path = {work.span.root.i}
+    words = []
+    for i in sorted(path):
+        token = doc[i]
+        words += [c.text for c in token.children if c.dep_ in {"neg", "aux", "prt"} and
+                  c.i not in path]
+        words.append(token.text)
+    return " ".join(words)
 
 
 def one_hot(value: str | None, options: Sequence[str]) -> list[float]:
@@ -125,7 +155,8 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float
             + [float(obj is None), float(obj is not None and s_i < o_i)]
             + bucket(abs(o_i - s_i) if obj else 0, (3, 8, 15))
             + bucket(n_codes, (1, 2, 3))
-            + [float(subject == work.doc.speaker)])
+            + [float(subject == work.doc.speaker),
+               float(subject == work.doc.speaker and subject not in work.codes())])
 
 
 def featurize(works: Sequence[SentenceWork], embedder: Embedder
@@ -137,7 +168,8 @@ def featurize(works: Sequence[SentenceWork], embedder: Embedder
     row_of = {id(w): i for i, w in enumerate(works)}
     hand = np.array([pair_vector(w, s, o) for w, s, o in keys], dtype=np.float32)
     emb = sentence_vectors[[row_of[id(w)] for w, _, _ in keys]]
-    return np.hstack([emb, hand]).astype(np.float32), keys
+    paths = embedder.encode([path_text(w, s, o) for w, s, o in keys])
+    return np.hstack([emb, paths, hand]).astype(np.float32), keys
 
 
 class ClaimClassifier:
