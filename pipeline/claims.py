@@ -395,8 +395,13 @@ class ClaimFinder:
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
         lexicon_type = type_
+        if is_verb and token.dep_ in {"relcl", "acl"}:
+            # "the dialogue that Turkey is seeking with Greece": the head noun is the object
+            objects += noun_objects(token.head, actors)
         if type_ == "SEEK_COOPERATION" and is_verb:
             dobj_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "xcomp"}}
+            if token.dep_ in {"relcl", "acl"}:
+                dobj_lemmas.add(token.head.lemma_.lower())
             direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj")
             if not (dobj_lemmas & self.lex.seek_objects or
                     (direct and token.lemma_ in SEEK_DIRECT) or

@@ -31,6 +31,10 @@ DETERMINERS = frozenset({"the", "The", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 VENUE_PREPOSITIONS = frozenset({"in", "at", "near", "from", "to", "into", "outside", "via"})
 COMPOUND = re.compile(r"\b[A-Z][\w.]*(?:-[A-Za-z][\w.]*)+")
+DOCUMENT_NOUNS = frozenset(
+    "agreement accord statute protocol initiative declaration convention charter process "
+    "format principle plan programme program consensus formula summit club".split()
+)
 BODY_LABELS = frozenset({"ORG", "MILITARY", "GROUP"})
 NER_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 TITLE_WORDS = frozenset(
@@ -49,6 +53,7 @@ class Candidate:
     agent: str | None
     kind: str
     source: str  # "gazetteer", "compound" or "ner"
+    fallback: str = ""
 
 
 def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
@@ -95,7 +100,8 @@ def attach_bodies(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
         prev = out[-1] if out else None
         if cand.label in BODY_LABELS and prev is not None and prev.label == "STATE":
             between = doc[prev.end:cand.start]
-            if len(between) == 0 and "," not in prev.actor:
+            own = cand.actor and cand.actor != prev.actor
+            if len(between) == 0 and "," not in prev.actor and not own:
                 cand.start = prev.start
                 cand.actor = cand.actor or prev.actor
                 out[-1] = cand
@@ -108,6 +114,8 @@ def attach_bodies(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
                 for c in chosen:
                     if c.start in (cand.end + 1, cand.end + 2) and c.label == "STATE":
                         cand.actor = c.actor
+        if cand.label in BODY_LABELS and not cand.actor:
+            cand.actor = cand.fallback
         out.append(cand)
     return [c for c in out if c.actor or c.label == "LOC"]
 
@@ -178,14 +186,10 @@ class ActorTagger:
             (multi if len(pattern) > 1 and not surface.isupper() else single).append(pattern)
         self.exact.add("G", single)
         self.lower.add("G", multi)
+        self.by_lower = {s.lower(): found[0] for s, found in self.gaz.entries.items()}
 
     def entry_for(self, span: Span, year: int | None) -> Entry | None:
-        entry = self.gaz.lookup(span.text, year)
-        if entry is None:
-            for surface, found in self.gaz.entries.items():
-                if surface.lower() == span.text.lower():
-                    return found[0]
-        return entry
+        return self.gaz.lookup(span.text, year) or self.by_lower.get(span.text.lower())
 
     def __call__(self, doc: Doc) -> Doc:
         year = doc._.year
@@ -196,10 +200,11 @@ class ActorTagger:
                 entry = self.entry_for(span, year)
                 if entry is None:
                     continue
-                if entry.kind == "adjective" and end < len(doc) and doc[end].text == "-":
-                    pass  # "US-backed": still the state
+                if entry.kind == "capital" and end < len(doc) and \
+                        doc[end].lemma_.lower() in DOCUMENT_NOUNS:
+                    continue  # "Paris Agreement", "Minsk agreements": a name, not an actor
                 candidates.append(Candidate(start, end, entry.label, entry.actor, entry.agent,
-                                            entry.kind, "gazetteer"))
+                                            entry.kind, "gazetteer", entry.fallback))
         chosen = choose(candidates)
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}

@@ -22,6 +22,7 @@ class Entry:
     agent: str | None = None
     kind: str = "name"  # name, adjective, capital, person, body, place
     years: tuple[int, int] | None = None  # term of office for people
+    fallback: str = ""  # actor of a generic body when context names no state
 
 
 @dataclass
@@ -103,7 +104,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         if row.get("actor"):
             gaz.names.setdefault(row["actor"], agent)
         for name in [row["name"], *split(row.get("aliases", ""))]:
-            gaz.add(Entry(name, row["label"], row.get("actor", ""), agent, "body"))
+            gaz.add(Entry(name, row["label"], row.get("actor", ""), agent, "body",
+                          fallback=row.get("fallback", "")))
     for row in read_tsv(base / "places.tsv"):
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "LOC", "", None, "place"))
