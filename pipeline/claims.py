@@ -170,12 +170,26 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     return []
 
 
-def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0) -> list[ActorRef]:
-    """Subject of a nominal predicate: possessor, adjective, "of X", or the light verb's."""
+INTRANSITIVE_NOUN_TYPES = frozenset({"CONCEDE", "EXPAND", "MILITARY_ACTION", "ASSESSMENT"})
+
+
+def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
+                 type_: str | None = None) -> list[ActorRef]:
+    """Subject of a nominal predicate: possessor, adjective, "of X", or the light verb's.
+
+    "of X" is the subject only of intransitive nominals ("the withdrawal of US troops");
+    of others it is the object ("the invasion of Ukraine").
+    """
     own = actors.at(noun)
     for child in noun.children:
         if child.dep_ == "poss":
             return collect(child, actors, frozenset())
+    if type_ in INTRANSITIVE_NOUN_TYPES:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                found = [r for p in child.children for r in collect(p, actors, frozenset({"of"}))]
+                if found:
+                    return found
     for child in noun.children:
         if child.dep_ in {"amod", "compound", "nmod"}:
             ref = actors.at(child)
@@ -392,8 +406,11 @@ class ClaimFinder:
     def from_trigger(self, token: Token, type_: str, sent: Span,
                      actors: SentenceActors) -> list[Candidate]:
         is_verb = token.pos_ == "VERB"
-        subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors)
+        subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
+                                                                              type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
+        if not is_verb and type_ in INTRANSITIVE_NOUN_TYPES:
+            objects = [o for o in objects if o not in subjects]
         lexicon_type = type_
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
@@ -410,6 +427,10 @@ class ClaimFinder:
                 return []
         elif type_ in {"COOPERATE", "AGREE", "SUPPORT"} and self.seek_governed(token):
             type_ = "SEEK_COOPERATION"
+        elif is_verb and type_ == "EXPAND" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.seek_objects
+                for c in token.children):
+            type_ = "SEEK_COOPERATION"  # "advance relations", "extend cooperation"
         subj_codes = unique_codes(subjects)
         obj_codes = [c for c in unique_codes(objects) if c not in subj_codes]
         agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)

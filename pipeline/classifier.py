@@ -32,6 +32,9 @@ ROLES = ("nsubj", "nsubjpass", "poss", "amod", "compound", "pobj", "dobj", "conj
 PREPS = ("with", "toward", "towards", "against", "to", "between", "of", "by", "from", "in",
          "into", "on", "over", "about", "at")
 N_TYPES = len(CLAIM_TYPES)
+UNARY = frozenset({"MILITARY_ACTION", "EXPAND", "ASSESSMENT", "CONCEDE"})
+REJECT = float(os.environ.get("IRCLAIMS_REJECT", 0.95))  # P(NONE) that drops a rule claim
+ACCEPT = float(os.environ.get("IRCLAIMS_ACCEPT", 0.4))  # P(type) that adds a new claim
 
 
 class Embedder:
@@ -99,30 +102,24 @@ def role(work: SentenceWork, code: str) -> tuple[str, str | None, int]:
     return "other", None, -1
 
 
-def path_text(work: SentenceWork, subject: str, obj: str | None) -> str:
-    """The words on the dependency path joining the two actors (or an actor to its verb)."""
+def path_tokens(work: SentenceWork, subject: str, obj: str | None) -> list[int]:
+    """Token indices on the dependency path joining two actors (or an actor to its verbs)."""
     doc = work.span.doc
     ends = [role(work, code)[2] for code in (subject, obj) if code]
-    ends = [i for i in ends if i >= 0] or [work.span.root.i]
+    ends = [i for i in ends if i >= 0]
+    if not ends:
+        return [work.span.root.i]
     chains = []
     for i in ends:
         chain = [doc[i], *doc[i].ancestors]
         chains.append([t.i for t in chain if work.span.start <= t.i < work.span.end])
-    if len(chains) == 2:
-        common = next((i for i in chains[0] if i in chains[1]), work.span.root.i)
-        path = set(chains[0][: chains[0].index(common) + 1] if common in chains[0] else chains[0])
-        path |= set(chains[1][: chains[1].index(common) + 1] if common in chains[1] else [])
-    else:
-        path = set(chains[0][:4])
-        if len(ends) == 1 and obj is None and subject not in work.codes():
-            path = {work.span.root.i}
-    words = []
-    for i in sorted(path):
-        token = doc[i]
-        words += [c.text for c in token.children if c.dep_ in {"neg", "aux", "prt"} and
-                  c.i not in path]
-        words.append(token.text)
-    return " ".join(words)
+    if len(chains) == 1:
+        return sorted(chains[0][:4])
+    common = next((i for i in chains[0] if i in chains[1]), None)
+    if common is None:
+        return sorted(set(chains[0]) | set(chains[1]))
+    return sorted(set(chains[0][: chains[0].index(common) + 1]) |
+                  set(chains[1][: chains[1].index(common) + 1]))
 
 
 def one_hot(value: str | None, options: Sequence[str]) -> list[float]:
@@ -143,13 +140,16 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float
             backward[index] = 1.0
         if c.subject == subject:
             subject_any[index] = 1.0
-    present = [0.0] * N_TYPES
-    for _, type_ in work.trigger_types:
+    present, on_path = [0.0] * N_TYPES, [0.0] * N_TYPES
+    path = set(path_tokens(work, subject, obj))
+    for token, type_ in work.trigger_types:
         present[CLAIM_TYPES.index(type_)] = 1.0
+        if token.i in path:
+            on_path[CLAIM_TYPES.index(type_)] = 1.0
     s_role, s_prep, s_i = role(work, subject)
     o_role, o_prep, o_i = role(work, obj) if obj else ("other", None, -1)
     n_codes = len(work.codes())
-    return (forward + backward + subject_any + present
+    return (forward + backward + subject_any + present + on_path
             + one_hot(s_role, ROLES) + one_hot(s_prep, PREPS)
             + one_hot(o_role, ROLES) + one_hot(o_prep, PREPS)
             + [float(obj is None), float(obj is not None and s_i < o_i)]
@@ -168,15 +168,16 @@ def featurize(works: Sequence[SentenceWork], embedder: Embedder
     row_of = {id(w): i for i, w in enumerate(works)}
     hand = np.array([pair_vector(w, s, o) for w, s, o in keys], dtype=np.float32)
     emb = sentence_vectors[[row_of[id(w)] for w, _, _ in keys]]
-    paths = embedder.encode([path_text(w, s, o) for w, s, o in keys])
-    return np.hstack([emb, paths, hand]).astype(np.float32), keys
+    return np.hstack([emb, hand]).astype(np.float32), keys
 
 
 class ClaimClassifier:
     """Multinomial logistic regression over pair features; see the module docstring."""
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str]) -> None:
+    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str],
+                 reject: float = REJECT, accept: float = ACCEPT) -> None:
         self.coef, self.intercept, self.classes = coef, intercept, classes
+        self.reject, self.accept = reject, accept
         self.embedder: Embedder | None = None
 
     @classmethod
@@ -187,7 +188,8 @@ class ClaimClassifier:
             return None
         data = np.load(weights, allow_pickle=False)
         meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-        return cls(data["coef"], data["intercept"], list(meta["classes"]))
+        return cls(data["coef"], data["intercept"], list(meta["classes"]),
+                   meta.get("reject", REJECT), meta.get("accept", ACCEPT))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = features @ self.coef.T + self.intercept
@@ -196,26 +198,37 @@ class ClaimClassifier:
         return exp / exp.sum(axis=1, keepdims=True)
 
     def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
-        """Typed candidates for every pair the model does not reject."""
+        """Lexicon claims the model does not reject, plus the pairs it types on its own.
+
+        A rule candidate is dropped when P(NONE) >= `reject`; a pair with no rule candidate
+        becomes a claim when its best type has probability >= `accept`.
+        """
         if self.embedder is None:
             self.embedder = Embedder.shared()
         features, keys = featurize(works, self.embedder)
         if not keys:
             return []
         probs = self.probabilities(features)
+        none = self.classes.index(NONE)
         out = []
         for (work, subject, obj), p in zip(keys, probs, strict=True):
-            label = self.classes[int(p.argmax())]
-            if label == NONE:
+            ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
+            if ruled:
+                if p[none] < self.reject:
+                    for cand in ruled:
+                        cand.confidence = float(1 - p[none])
+                        out.append((work.doc, cand))
                 continue
-            if obj is None and label not in {"MILITARY_ACTION", "EXPAND", "ASSESSMENT",
-                                             "CONCEDE"}:
+            scores = p.copy()
+            scores[none] = -1.0
+            best = int(scores.argmax())
+            label = self.classes[best]
+            if p[best] < self.accept or (obj is None and label not in UNARY):
                 continue
-            if obj is not None and label in SYMMETRIC_TYPES and obj < subject:
-                if (work, obj, subject) in keys:  # the mirrored pair speaks for both
-                    continue
-            cand = finder.from_pair(work, subject, obj, label, float(p.max()))
-            out.append((work.doc, cand))
+            if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
+                    any(k[0] is work and k[1:] == (obj, subject) for k in keys):
+                continue  # the mirrored pair speaks for both
+            out.append((work.doc, finder.from_pair(work, subject, obj, label, float(p[best]))))
         return out
 
 
@@ -263,7 +276,7 @@ def fit(features: np.ndarray, labels: list[str], seed: int
         ) -> tuple[np.ndarray, np.ndarray, list[str]]:
     from sklearn.linear_model import LogisticRegression
 
-    model = LogisticRegression(C=1.0, max_iter=3000, random_state=seed)
+    model = LogisticRegression(C=3.0, max_iter=3000, random_state=seed)
     model.fit(features, labels)
     coef, intercept, classes = model.coef_, model.intercept_, list(model.classes_)
     if len(classes) == 2:  # sklearn's binary form: one row; expand to two

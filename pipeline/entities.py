@@ -250,22 +250,43 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         for spans in (before, previous_spans):
             states = [s for s in spans if s.label_ == "STATE" and "," not in s.kb_id_]
             if states:
-                return actor_codes(states[-1])
+                return [salient(states)]
         return []
     pair_np = word in PAIR_WORDS or (
         word in {"countries", "states", "sides", "nations", "governments"}
         and any(c.lower_ in {"two", "both"} for c in token.children)
     )
-    if pair_np:
-        if word in {"each", "either"} and token.dep_ != "nsubj":
-            return []
-        for spans in (before, previous_spans):
-            codes: list[str] = []
-            for span in spans:
-                for code in actor_codes(span):
-                    if code not in codes:
-                        codes.append(code)
-            if len(codes) >= 2:
-                return codes[-2:] if word in {"two", "both"} or "two" in token.sent.text else codes
+    if not pair_np or (word in {"each", "either"} and token.dep_ != "nsubj"):
         return []
+    for spans in (before, previous_spans):
+        pair = salient_pair(spans)
+        if pair:
+            return pair
     return []
+
+
+def salient(spans: list[Span]) -> str:
+    """The antecedent a reader prefers: a grammatical subject, else the most named, else first."""
+    subjects = [s for s in spans if s.root.dep_ in {"nsubj", "nsubjpass"}]
+    if subjects:
+        return actor_codes(subjects[0])[0]
+    counts: dict[str, int] = {}
+    for span in spans:
+        for code in actor_codes(span):
+            counts[code] = counts.get(code, 0) + 1
+    return max(counts, key=lambda c: counts[c])  # ties: first named (dicts keep order)
+
+
+def salient_pair(spans: list[Span]) -> list[str]:
+    """The two actors "the two" or "they" most likely mean: a compound, else the most named."""
+    for span in spans:
+        if len(actor_codes(span)) == 2:
+            return actor_codes(span)
+    counts: dict[str, int] = {}
+    for span in spans:
+        for code in actor_codes(span):
+            counts[code] = counts.get(code, 0) + 1
+    if len(counts) < 2:
+        return []
+    ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep first-named order
+    return ranked[:2]
