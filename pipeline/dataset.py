@@ -164,8 +164,9 @@ def write_dataset(path: Path, claims: list[dict[str, Any]],
 
     An empty table gets no split: `datasets` cannot load a saved split of zero rows.
     """
-    from datasets import Dataset, DatasetDict
+    from datasets import Dataset, DatasetDict, disable_progress_bars
 
+    disable_progress_bars()
     splits = {}
     if claims:
         splits["claims"] = Dataset.from_list(claims, features=features())
