@@ -64,7 +64,7 @@ class Embedder:
         return cls._instance
 
     def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.cache}, key=len)
+        missing = sorted({t for t in texts if t not in self.cache}, key=lambda t: (len(t), t))
         torch = self.torch
         with torch.inference_mode():
             for i in range(0, len(missing), batch_size):
@@ -325,6 +325,7 @@ def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int =
     """Train on every annotated document and the external set; write weights and config."""
     out = out or CLASSIFIER_DIR
     embedder = Embedder.shared()
+    embedder.cache.clear()  # batches decide float rounding: start clean to be reproducible
     gold, doc_ids, raws = annotated_raws(gold_dir, corpus)
     _, works = sentence_works(raws)
     x, y, _ = labelled(works, embedder, gold=gold)
