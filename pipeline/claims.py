@@ -32,9 +32,11 @@ OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "i
 NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "for", "at", "from"}
 CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos", "acomp",
                         "oprd", "pcomp", "nsubjpass", "compound"})
+SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
 CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
                          "appeal", "offer", "propose"})
+URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
@@ -45,10 +47,12 @@ GOVERNING_MODALITY = {"seem": "hedged", "appear": "hedged", "need": "normative",
                       "expect": "predicted", "aim": "predicted", "plan": "predicted",
                       "intend": "predicted"}
 TOPIC_PRIORITY = ("ARCTIC", "NUCLEAR", "INTELLIGENCE", "ARMS", "ENERGY", "MARITIME",
-                  "TERRITORY", "MILITARY", "ECONOMY", "SECURITY", "DIPLOMACY", "OTHER")
+                  "TERRITORY", "SECURITY", "MILITARY", "ECONOMY", "DIPLOMACY", "OTHER")
 TYPE_TOPIC = {"ATTACK": "MILITARY", "MILITARY_ACTION": "MILITARY", "COOPERATE": "DIPLOMACY",
               "SEEK_COOPERATION": "DIPLOMACY", "AGREE": "DIPLOMACY", "RELATIONS": "DIPLOMACY",
-              "SUPPORT": "DIPLOMACY", "OPPOSE": "DIPLOMACY", "NEUTRAL": "DIPLOMACY"}
+              "SUPPORT": "DIPLOMACY", "OPPOSE": "DIPLOMACY", "NEUTRAL": "DIPLOMACY",
+              "CONTAIN": "SECURITY", "CONCERN": "SECURITY", "EXPAND": "SECURITY",
+              "ASSESSMENT": "DIPLOMACY", "CONCEDE": "DIPLOMACY"}
 
 
 @dataclass
@@ -278,7 +282,7 @@ class ClaimFinder:
         """Is a cooperation word governed by a seek/propose/want word?"""
         node = token
         for _ in range(4):
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
+            if node.dep_ not in SEEK_CLIMB_DEPS or node.head is node:
                 return False
             node = node.head
             if self.lex.predicate_type(node.lemma_, "VERB" if node.pos_ == "VERB" else "NOUN") \
@@ -363,7 +367,10 @@ class ClaimFinder:
 
         local = [t.lower_ for t in token.subtree] + [t.lower_ for t in token.head.children] + \
                 [token.lower_, token.head.lower_]
-        return best(local) or best([t.lower_ for t in sent]) or TYPE_TOPIC.get(type_, "OTHER")
+        near = best(local)
+        if near and near != "DIPLOMACY":
+            return near
+        return best([t.lower_ for t in sent]) or near or TYPE_TOPIC.get(type_, "OTHER")
 
     def stance(self, type_: str, token: Token, sent: Span) -> str:
         if type_ != "RELATIONS":
@@ -434,6 +441,8 @@ class ClaimFinder:
             objects += noun_objects(token.head, actors)
         if type_ == "SEEK_COOPERATION" and is_verb:
             dobj_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "xcomp"}}
+            dobj_lemmas |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp"
+                            for g in c.children if g.dep_ == "dobj"}  # "seeks to normalize ties"
             if token.dep_ in {"relcl", "acl"}:
                 dobj_lemmas.add(token.head.lemma_.lower())
             direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj")
@@ -451,6 +460,8 @@ class ClaimFinder:
         subj_codes = unique_codes(subjects)
         obj_codes = [c for c in unique_codes(objects) if c not in subj_codes]
         agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
+        if type_ == "COOPERATE" and self.modality(token, sent) in {"predicted", "normative"}:
+            type_ = "SEEK_COOPERATION"  # cooperation planned or called for, not yet done
         pairs: list[tuple[str, str | None]] = []
         alone = self.lex.alone.get((token.lemma_.lower(), "VERB" if is_verb else "NOUN"))
         if type_ in SYMMETRIC_TYPES:
@@ -491,9 +502,15 @@ def unique_codes(refs: list[ActorRef]) -> list[str]:
 
 
 def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
-                  warnings: list[str]) -> tuple[str | None, str | None]:
-    """(time of this sentence's claims, anchor for later sentences of the paragraph)."""
+                  warnings: list[str], anaphora: tuple[str, ...] = ()
+                  ) -> tuple[str | None, str | None]:
+    """(time of this sentence's claims, anchor for later sentences of the paragraph).
+
+    A sentence with no date of its own takes the paragraph's last date only when it
+    refers back to it ("at this summit", "the following day", "a year earlier").
+    """
     year_hint = int(paragraph_anchor[:4]) if paragraph_anchor else doc_year
+    text = URL.sub(lambda m: " " * len(m.group(0)), text)  # no years from web addresses
     times = []
     for ref in find_times(text, year_hint):
         if plausible(ref.value, doc_year):
@@ -506,4 +523,6 @@ def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
         return relative, times[-1] if times else paragraph_anchor
     if times:
         return times[0], times[-1]
-    return paragraph_anchor, paragraph_anchor
+    lowered = f" {text.lower()} "
+    refers_back = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in anaphora)
+    return (paragraph_anchor if refers_back else None), paragraph_anchor

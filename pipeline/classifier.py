@@ -132,6 +132,23 @@ def bucket(value: int, edges: Sequence[int]) -> list[float]:
     return [1.0 if i == sum(value > e for e in edges) else 0.0 for i in range(len(edges) + 1)]
 
 
+def evaluation(work: SentenceWork, code: str | None) -> list[float]:
+    """Negative and positive evaluative words in the sentence, and near an actor's head."""
+    from .lexicon import load_lexicon
+
+    words = load_lexicon().evaluative
+    sentence = [words.get(t.lower_) or words.get(t.lemma_.lower()) for t in work.span]
+    near: list[str | None] = []
+    if code:
+        _, _, i = role(work, code)
+        if i >= 0:
+            head = work.span.doc[i]
+            for t in [head.head, *head.head.children, *head.children]:
+                near.append(words.get(t.lower_) or words.get(t.lemma_.lower()))
+    return [min(sentence.count("negative"), 3) / 3, min(sentence.count("positive"), 3) / 3,
+            float("negative" in near), float("positive" in near)]
+
+
 def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float]:
     forward, backward, subject_any = [0.0] * N_TYPES, [0.0] * N_TYPES, [0.0] * N_TYPES
     for c in work.candidates:
@@ -157,6 +174,7 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float
             + [float(obj is None), float(obj is not None and s_i < o_i)]
             + bucket(abs(o_i - s_i) if obj else 0, (3, 8, 15))
             + bucket(n_codes, (1, 2, 3))
+            + evaluation(work, obj)
             + [float(subject == work.doc.speaker),
                float(subject == work.doc.speaker and subject not in work.codes())])
 

@@ -17,8 +17,10 @@ class Lexicon:
     modality: dict[str, str] = field(default_factory=dict)  # cue -> modality
     attribution: frozenset[str] = frozenset()
     valence: dict[str, str] = field(default_factory=dict)
+    evaluative: dict[str, str] = field(default_factory=dict)  # word -> positive/negative
     topics: dict[str, str] = field(default_factory=dict)
     templates: dict[str, dict[str, str]] = field(default_factory=dict)
+    time_anaphora: tuple[str, ...] = ()  # cues that carry the paragraph's date forward
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -36,6 +38,8 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         modality={r["cue"]: r["modality"] for r in read_tsv(base / "modality.tsv")},
         attribution=frozenset(r["lemma"] for r in read_tsv(base / "attribution.tsv")),
         valence={r["word"]: r["stance"] for r in read_tsv(base / "valence.tsv")},
+        evaluative={r["word"]: r["polarity"] for r in read_tsv(base / "evaluative.tsv")},
         topics={r["keyword"]: r["topic"] for r in read_tsv(base / "topics.tsv")},
         templates={r["type"]: r for r in read_tsv(base / "templates.tsv")},
+        time_anaphora=tuple(r["cue"] for r in read_tsv(base / "time_anaphora.tsv")),
     )

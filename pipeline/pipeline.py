@@ -163,7 +163,8 @@ class Pipeline:
             if kind in {"heading", "title"}:
                 continue
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
-                                                  doc.metadata.get("year"), doc.warnings)
+                                                  doc.metadata.get("year"), doc.warnings,
+                                                  self.finder.lex.time_anaphora)
             actors = sentence_actors(span, state["prev"], doc.speaker)
             state["prev"] = actor_spans
             if not actors.refs:
