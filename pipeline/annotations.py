@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
@@ -88,5 +87,3 @@ def fix_sentences(gold: Path, corpus: Path) -> None:
         write_jsonl(path, claims)
         print(f"{path}: {len(claims)} claims")
 
-
-__all__ = ["check", "fix_sentences", "json"]

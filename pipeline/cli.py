@@ -22,14 +22,6 @@ def fail(message: str, code: int = 2) -> int:
     return code
 
 
-def progress(items: list, quiet: bool, desc: str):  # noqa: ANN201
-    if quiet or len(items) < 2:
-        return items
-    from tqdm import tqdm
-
-    return tqdm(items, desc=desc, unit="doc", file=sys.stderr)
-
-
 # ---------------------------------------------------------------- extract
 def process_documents(pipeline: Any, raws: list[RawDocument], quiet: bool
                       ) -> Iterator[tuple[RawDocument, Any, str | None]]:
@@ -145,15 +137,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"database: {report.summary()}", file=sys.stderr)
     seconds = time.perf_counter() - started
-    failed = [e for e in errors]
     summary = (f"{len(tables['documents'])} documents ({len(new)} new, {len(changed)} changed, "
                f"{len(unchanged)} unchanged), {len(tables['sentences'])} sentences, "
                f"{len(tables['claims'])} claims in {seconds:.1f} s"
                + (f" ({words / seconds:,.0f} words/s)" if words and seconds else ""))
     print(summary)
-    if failed:
-        print(f"{len(failed)} input(s) failed:", file=sys.stderr)
-        for error in failed:
+    if errors:
+        print(f"{len(errors)} input(s) failed:", file=sys.stderr)
+        for error in errors:
             print(f"  {error}", file=sys.stderr)
     return 0
 

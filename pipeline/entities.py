@@ -45,7 +45,7 @@ TITLE_WORDS = frozenset(
 
 
 @dataclass
-class Candidate:
+class MentionCandidate:
     start: int  # token indices
     end: int
     label: str
@@ -56,7 +56,7 @@ class Candidate:
     fallback: str = ""
 
 
-def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[MentionCandidate]:
     """Hyphenated adjectives naming two or more states: Sino-Russian, Japan-US-Russia."""
     found = []
     for match in COMPOUND.finditer(doc.text):
@@ -71,14 +71,14 @@ def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
             span = doc.char_span(match.start(), end_char, alignment_mode="expand")
             if span is not None:
                 actor = ",".join(sorted(set(c for c in codes[:run] if c)))
-                found.append(Candidate(span.start, span.end, "STATE", actor, None,
+                found.append(MentionCandidate(span.start, span.end, "STATE", actor, None,
                                        "compound", "compound"))
     return found
 
 
-def choose(candidates: list[Candidate]) -> list[Candidate]:
+def choose(candidates: list[MentionCandidate]) -> list[MentionCandidate]:
     """Greedy longest-first choice of non-overlapping candidates."""
-    chosen: list[Candidate] = []
+    chosen: list[MentionCandidate] = []
     taken: set[int] = set()
     for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source != "compound",
                                                   c.start)):
@@ -90,12 +90,12 @@ def choose(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-def attach_bodies(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
+def attach_bodies(doc: Doc, chosen: list[MentionCandidate]) -> list[MentionCandidate]:
     """Give generic bodies their state, and merge `Russian Pacific Fleet` into one span.
 
     "Russia's Foreign Ministry" stays two mentions; the ministry acts for RUS.
     """
-    out: list[Candidate] = []
+    out: list[MentionCandidate] = []
     for cand in chosen:
         prev = out[-1] if out else None
         if cand.label in BODY_LABELS and prev is not None and prev.label == "STATE":
@@ -120,7 +120,7 @@ def attach_bodies(doc: Doc, chosen: list[Candidate]) -> list[Candidate]:
     return [c for c in out if c.actor or c.label == "LOC"]
 
 
-def official_state(doc: Doc, start: int, chosen: list[Candidate]) -> str | None:
+def official_state(doc: Doc, start: int, chosen: list[MentionCandidate]) -> str | None:
     """The state named in a title right before a person ("Chinese Foreign Minister Wang")."""
     by_end = {c.end: c for c in chosen if c.label == "STATE"}
     i = start
@@ -133,8 +133,8 @@ def official_state(doc: Doc, start: int, chosen: list[Candidate]) -> str | None:
     return None
 
 
-def ner_candidates(doc: Doc, taken: set[int], chosen: list[Candidate],
-                   gaz: Gazetteer) -> list[Candidate]:
+def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate],
+                   gaz: Gazetteer) -> list[MentionCandidate]:
     """spaCy's entities where the gazetteer found nothing overlapping."""
     found = []
     for ent in doc.ents:
@@ -149,27 +149,28 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[Candidate],
             continue
         text = doc[start:end].text
         if ent.label_ in NER_PLACE_LABELS:
-            found.append(Candidate(start, end, "LOC", "", None, "place", "ner"))
+            found.append(MentionCandidate(start, end, "LOC", "", None, "place", "ner"))
         elif ent.label_ == "PERSON" and end - start >= 1:
             state = official_state(doc, start, chosen)
             if state:
-                found.append(Candidate(start, end, "PERSON", state, text, "person", "ner"))
+                found.append(MentionCandidate(start, end, "PERSON", state, text, "person", "ner"))
         elif ent.label_ == "ORG":
             inner = [c for c in chosen if c.label == "STATE" and start <= c.start < end]
             proper = all(t.text[:1].isupper() or t.lower_ in {"of", "on", "for", "and"}
                          for t in doc[start:end])
             if len(inner) == 1 and proper and end - start >= 2 and "," not in inner[0].actor:
-                found.append(Candidate(start, end, "ORG", inner[0].actor, text, "body", "ner"))
+                found.append(MentionCandidate(start, end, "ORG", inner[0].actor, text, "body",
+                                              "ner"))
     return found
 
 
-def venue_or_actor(doc: Doc, cand: Candidate) -> Candidate:
+def venue_or_actor(doc: Doc, cand: MentionCandidate) -> MentionCandidate:
     """A capital after a place preposition is a venue (LOC), not the government."""
     if cand.kind != "capital":
         return cand
     head = doc[cand.end - 1]
     if head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPOSITIONS:
-        return Candidate(cand.start, cand.end, "LOC", "", None, "place", cand.source)
+        return MentionCandidate(cand.start, cand.end, "LOC", "", None, "place", cand.source)
     return cand
 
 
@@ -203,8 +204,9 @@ class ActorTagger:
                 if entry.kind == "capital" and end < len(doc) and \
                         doc[end].lemma_.lower() in DOCUMENT_NOUNS:
                     continue  # "Paris Agreement", "Minsk agreements": a name, not an actor
-                candidates.append(Candidate(start, end, entry.label, entry.actor, entry.agent,
-                                            entry.kind, "gazetteer", entry.fallback))
+                candidates.append(MentionCandidate(start, end, entry.label, entry.actor,
+                                                   entry.agent, entry.kind, "gazetteer",
+                                                   entry.fallback))
         chosen = choose(candidates)
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}

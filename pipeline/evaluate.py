@@ -50,20 +50,21 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return records
 
 
-def pair_key(claim: dict[str, Any], with_type: bool) -> tuple:
+def pair_key(claim: dict[str, Any]) -> tuple:
+    """(subject, object, type), the pair unordered for symmetric types."""
     subject, obj = claim["subject"], claim.get("object")
     if claim["type"] in SYMMETRIC_TYPES and obj is not None:
         subject, obj = sorted([subject, obj])
-    return (subject, obj, claim["type"]) if with_type else (subject, obj)
+    return (subject, obj, claim["type"])
 
 
 def overlaps(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return a["start"] < b["end"] and b["start"] < a["end"]
 
 
-def match_claims(pred: list[dict], gold: list[dict], with_type: bool = True,
-                 strict: bool = True) -> list[tuple[dict, dict]]:
-    """One-to-one greedy matching in document order (spec 4)."""
+def match_claims(pred: list[dict], gold: list[dict], strict: bool = True
+                 ) -> list[tuple[dict, dict]]:
+    """One-to-one greedy matching in document order (spec 4); `strict` adds negation."""
     pairs = []
     used: set[int] = set()
     gold_sorted = sorted(enumerate(gold), key=lambda x: (x[1]["doc_id"], x[1]["start"]))
@@ -71,11 +72,8 @@ def match_claims(pred: list[dict], gold: list[dict], with_type: bool = True,
         for gi, g in gold_sorted:
             if gi in used or g["doc_id"] != p["doc_id"] or not overlaps(p, g):
                 continue
-            if pair_key(p, with_type) != pair_key(g, with_type):
+            if pair_key(p) != pair_key(g):
                 continue
-            if not with_type:
-                # relaxed: same actors, order free when either side is symmetric
-                pass
             if strict and bool(p.get("negated")) != bool(g.get("negated")):
                 continue
             used.add(gi)
@@ -115,7 +113,7 @@ class ClaimScores:
 
 
 def score_claims(pred: list[dict], gold: list[dict]) -> ClaimScores:
-    pairs = match_claims(pred, gold, with_type=True, strict=True)
+    pairs = match_claims(pred, gold, strict=True)
     strict = PRF(len(pairs), len(pred) - len(pairs), len(gold) - len(pairs))
     n_relaxed = match_relaxed(pred, gold)
     relaxed = PRF(n_relaxed, len(pred) - n_relaxed, len(gold) - n_relaxed)
@@ -125,9 +123,9 @@ def score_claims(pred: list[dict], gold: list[dict]) -> ClaimScores:
         g_t = [c for c in gold if c["type"] == type_]
         if not p_t and not g_t:
             continue
-        m = len(match_claims(p_t, g_t, with_type=True, strict=True))
+        m = len(match_claims(p_t, g_t, strict=True))
         per_type[type_] = PRF(m, len(p_t) - m, len(g_t) - m)
-    loose = match_claims(pred, gold, with_type=True, strict=False)
+    loose = match_claims(pred, gold, strict=False)
     attributes = {}
     for attr in ATTRIBUTES:
         if loose:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -96,13 +95,14 @@ class Pipeline:
                  metadata: dict[str, Any] | None = None) -> Document:
         return next(self.pipe([raw_document(doc_id, text, doc_id, metadata)]))
 
-    def pipe(self, items: Iterable[RawDocument | str]) -> Iterator[Document]:
-        """Process many documents; strings get ids doc0, doc1, ..."""
+    def pipe(self, items: Iterable[RawDocument | str], docs_per_batch: int = 8
+             ) -> Iterator[Document]:
+        """Process many documents, a few at a time; strings get ids doc0, doc1, ..."""
         batch: list[RawDocument] = []
         for i, item in enumerate(items):
             raw = item if isinstance(item, RawDocument) else raw_document(f"doc{i}", item, "")
             batch.append(raw)
-            if len(batch) >= self.batch_size // 8 or len(batch) >= 8:
+            if len(batch) >= docs_per_batch:
                 yield from self.process(batch)
                 batch = []
         if batch:
@@ -217,7 +217,3 @@ class Pipeline:
             words += [prep, self.gazetteer.name(obj)] if prep else [self.gazetteer.name(obj)]
         return " ".join(w for w in words if w)
 
-
-def default_threads() -> None:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
