@@ -69,8 +69,13 @@ def split_blocks(text: str, start: int) -> list[Block]:
 
 
 def is_heading(block: str) -> bool:
-    """A short single line without final punctuation, or a title-case question."""
-    if "\n" in block or not block[:1].isupper():
+    """A Markdown `#` heading, a short single line without final punctuation, or a
+    title-case question."""
+    if "\n" in block:
+        return False
+    if re.match(r"#{1,6}\s+\S", block):
+        return True
+    if not block[:1].isupper():
         return False
     words = block.split()
     if len(words) > MAX_HEADING_WORDS:

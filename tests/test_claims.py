@@ -91,3 +91,19 @@ def test_claim_ids_stable_and_text_rendered(nlp):
     _, b = claims_of(nlp, "Poland criticized Hungary.")
     assert [c.claim_id for c in a.claims] == [c.claim_id for c in b.claims]
     assert a.claims[0].text == "Poland opposes Hungary"
+
+
+def test_passive_with_actors_from_context(nlp):
+    triples, _ = claims_of(nlp, "It was agreed to hold talks between the Chilean and "
+                                "Peruvian foreign ministers.")
+    assert ("CHL", "AGREE", "PER") in triples
+
+
+def test_passive_agent_is_the_subject(nlp):
+    triples, _ = claims_of(nlp, "Ecuador was criticized by Colombia.")
+    assert ("COL", "OPPOSE", "ECU") in triples
+
+
+def test_demand_in_reported_speech(nlp):
+    triples, _ = claims_of(nlp, "The United States demanded that Iran release the sailors.")
+    assert ("USA", "OPPOSE", "IRN") in triples

@@ -79,3 +79,16 @@ def test_pronoun_and_the_two(nlp):
     assert ("JPN", "AGREE", "RUS") in {(c.subject, c.type, c.object) for c in doc.claims}
     doc = nlp("Vietnam is worried. It criticized China over the islands.", doc_id="t")
     assert ("VNM", "OPPOSE", "CHN") in {(c.subject, c.type, c.object) for c in doc.claims}
+
+
+def test_two_plus_two_is_one_token_and_no_entity(nlp):
+    doc = nlp("Brazil and India held their first 2+2 dialogue in 2021.", doc_id="t")
+    assert "2+2" not in {m.text for m in doc.mentions}
+    assert not any(m.text.startswith("2") for m in doc.mentions)
+    sdoc = nlp.nlp("Brazil and India held their first 2+2 dialogue.")
+    assert "2+2" in [t.text for t in sdoc]
+
+
+def test_place_named_after_a_person_is_a_place(nlp):
+    found = mentions(nlp, "Warships anchored in Peter the Great Bay last week.")
+    assert found["Peter the Great Bay"] == ("LOC", None)

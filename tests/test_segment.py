@@ -107,3 +107,11 @@ def test_crlf_offsets(nlp):
     for s in doc.sentences:
         assert text[s.start:s.end] == s.text
     assert [s.text for s in doc.sentences][-2:] == ["Russia criticized Japan.", "Japan protested."]
+
+
+def test_markdown_headings(nlp):
+    text = "# Arctic Rivalry\n\nNorway criticized Russia.\n\n## A closer look\n\nIt worked."
+    doc = nlp(text, doc_id="md")
+    kinds = [(s.kind, s.text) for s in doc.sentences]
+    assert kinds == [("title", "# Arctic Rivalry"), ("body", "Norway criticized Russia."),
+                     ("heading", "## A closer look"), ("body", "It worked.")]

@@ -1,0 +1,38 @@
+"""`irclaims eval` end to end, on one annotated document."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.cli import main
+
+from .conftest import ROOT
+
+PATHS = ["--gold", str(ROOT / "annotations"), "--corpus", str(ROOT / "corpus")]
+
+
+def test_eval_json_scores(capsys):
+    assert main(["eval", "--no-classifier", "--docs", "6203896", "--json", "--quiet", *PATHS]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["documents"] == ["6203896"]
+    for key in ("strict", "relaxed", "per_type", "attributes"):
+        assert key in result["claims"]
+    assert set(result["mentions"]) == {"exact", "overlap"}
+    assert 0.0 <= result["mentions"]["exact"]["f1"] <= 1.0
+    assert result["mentions"]["overlap"]["f1"] > 0.5
+    assert "f1" in result["sentences"]
+
+
+def test_eval_reads_earlier_output_and_lists_errors(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["extract", str(ROOT / "corpus" / "6203896.txt"), "--out", str(out), "--quiet",
+                 "--no-classifier"]) == 0
+    capsys.readouterr()
+    assert main(["eval", "--pred", str(out), "--docs", "6203896", "--errors", *PATHS]) == 0
+    text = capsys.readouterr().out
+    assert "strict" in text and "== misses" in text and "== false positives" in text
+
+
+def test_eval_unknown_gold_folder(tmp_path, capsys):
+    assert main(["eval", "--gold", str(tmp_path / "none")]) != 0
+    assert "no such annotations folder" in capsys.readouterr().err
