@@ -29,7 +29,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "into", "over",
                           "about", "at", "from", "between", "among", "of", "for", "by",
                           "regarding", "concerning", "vis-à-vis", "like"})
-NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "for", "at", "from"}
+NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "at", "from"}
 CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos", "acomp",
                         "oprd", "pcomp", "nsubjpass", "compound"})
 SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
@@ -166,6 +166,13 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     if hops >= 3:
         return []
     head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb:
+        # object control: "driving the Russian side to seek", "urged Japan to join"
+        for child in head.children:
+            if child.dep_ == "dobj":
+                controller = collect(child, actors, frozenset({"of"}))
+                if controller:
+                    return controller
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head is not verb:
         if head.pos_ in {"VERB", "AUX"}:
             return verb_subject(head, actors, hops + 1)
@@ -310,6 +317,10 @@ class ClaimFinder:
                 if child.dep_ == "neg" or (child.lower_ in {"no", "neither"} and
                                            child.dep_ in {"det", "preconj"}):
                     return True
+                if child.dep_ in {"nsubj", "nsubjpass"} and node is not token and any(
+                        d.dep_ == "det" and d.lower_ in {"no", "neither"}
+                        for d in child.children):
+                    return True  # "neither side needs joint exercises"
             if node is not token and node.lemma_ in NEGATING_VERBS:
                 return True
         return False

@@ -231,6 +231,7 @@ def make_actor_tagger(nlp: Language, name: str, gazetteer_dir: str | None) -> Ac
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "myself", "ourselves"})
 PAIR_WORDS = frozenset({"they", "them", "their", "both", "two", "each", "neither", "either"})
 SINGULAR = frozenset({"it", "its", "itself"})
+PERSONAL = frozenset({"he", "his", "him", "she", "her", "hers"})
 FIRST_PERSON_NOUNS = frozenset({"country", "nation", "government", "people", "state"})
 
 
@@ -248,6 +249,12 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         if any(c.lower_ in {"my", "our"} for c in token.children):
             return [speaker]
     before = [s for s in sentence_spans if s.end <= token.i and s.label_ != "LOC"]
+    if word in PERSONAL:
+        for spans in (before, previous_spans):
+            people = [s for s in spans if s.label_ == "PERSON"]
+            if people:
+                return actor_codes(people[-1])[:1]
+        return []
     if word in SINGULAR:
         for spans in (before, previous_spans):
             states = [s for s in spans if s.label_ == "STATE" and "," not in s.kb_id_]
