@@ -376,12 +376,17 @@ class ClaimFinder:
                     return topic
             return None
 
-        local = [t.lower_ for t in token.subtree] + [t.lower_ for t in token.head.children] + \
-                [token.lower_, token.head.lower_]
+        names = {i for span in sent.doc.spans.get("actors", []) if span.label_ != "LOC"
+                 for i in range(span.start, span.end)}  # actor names; places stay cues
+
+        def words(tokens: list[Token]) -> list[str]:  # "Ivory Coast" is no maritime cue
+            return [t.lower_ for t in tokens if t.i not in names]
+
+        local = words([*token.subtree, *token.head.children, token, token.head])
         near = best(local)
         if near and near != "DIPLOMACY":
             return near
-        return best([t.lower_ for t in sent]) or near or TYPE_TOPIC.get(type_, "OTHER")
+        return best(words(list(sent))) or near or TYPE_TOPIC.get(type_, "OTHER")
 
     def stance(self, type_: str, token: Token, sent: Span) -> str:
         if type_ != "RELATIONS":
