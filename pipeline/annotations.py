@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .dataset import write_jsonl
-from .evaluate import read_jsonl
+from .dataset import read_jsonl, write_jsonl
 from .model import CLAIM_TYPES, MENTION_LABELS, MODALITIES, STANCES, TOPICS, UNARY_TYPES
 
 TIME = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")

@@ -158,13 +158,19 @@ def cmd_eval(args: argparse.Namespace) -> int:
     gold_dir = Path(args.gold)
     if not gold_dir.is_dir():
         return fail(f"{gold_dir}: no such annotations folder")
-    gold_claims, gold_mentions, doc_ids = load_gold(gold_dir, args.docs)
+    try:
+        gold_claims, gold_mentions, doc_ids = load_gold(gold_dir, args.docs)
+    except ValueError as err:  # a malformed annotation line, named with its number
+        return fail(str(err))
     if not doc_ids:
         return fail(f"{gold_dir}: no annotated documents" + (" among --docs" if args.docs else ""))
     if args.pred:
         from .dataset import read_output
 
-        tables = read_output(Path(args.pred))
+        try:
+            tables = read_output(Path(args.pred))
+        except ValueError as err:
+            return fail(str(err))
         tables = {k: [r for r in v if r.get("doc_id") in set(doc_ids)] for k, v in tables.items()}
     else:
         tables = run_on_gold_documents(doc_ids, Path(args.corpus), args)

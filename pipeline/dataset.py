@@ -187,17 +187,22 @@ OUTPUT_FILES = ("documents.jsonl", "sentences.jsonl", "mentions.jsonl", "claims.
                 "notes.jsonl", "stances.jsonl")
 
 
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    records = []
+    with path.open(encoding="utf-8") as handle:
+        for number, line in enumerate(handle, start=1):
+            if line.strip():
+                try:
+                    records.append(json.loads(line))
+                except json.JSONDecodeError as err:
+                    raise ValueError(f"{path}, line {number}: malformed JSON ({err.msg})") from None
+    return records
+
+
 def read_output(out: Path) -> dict[str, list[dict[str, Any]]]:
     """Records of an earlier run, keyed by file stem (documents, sentences, ...)."""
-    tables = {}
-    for name in OUTPUT_FILES:
-        path = out / name
-        rows = []
-        if path.exists():
-            with path.open(encoding="utf-8") as handle:
-                rows = [json.loads(line) for line in handle if line.strip()]
-        tables[name.removesuffix(".jsonl")] = rows
-    return tables
+    return {name.removesuffix(".jsonl"): read_jsonl(out / name) if (out / name).exists()
+            else [] for name in OUTPUT_FILES}
 
 
 def write_output(out: Path, tables: dict[str, list[dict[str, Any]]]) -> None:

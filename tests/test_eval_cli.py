@@ -36,3 +36,10 @@ def test_eval_reads_earlier_output_and_lists_errors(tmp_path, capsys):
 def test_eval_unknown_gold_folder(tmp_path, capsys):
     assert main(["eval", "--gold", str(tmp_path / "none")]) != 0
     assert "no such annotations folder" in capsys.readouterr().err
+
+
+def test_eval_malformed_prediction_line(tmp_path, capsys):
+    (tmp_path / "claims.jsonl").write_text('{"doc_id": "6203896"}\n{oops\n', encoding="utf-8")
+    assert main(["eval", "--pred", str(tmp_path), "--docs", "6203896", *PATHS]) != 0
+    err = capsys.readouterr().err
+    assert "claims.jsonl, line 2: malformed JSON" in err and "Traceback" not in err
