@@ -117,10 +117,10 @@ class SentenceActors:
         return self.by_token.get(token.i)
 
 
-def sentence_actors(sent: Span, previous: list[Span], speaker: str | None) -> SentenceActors:
-    """Tagged mentions plus resolved pronouns and descriptions of one sentence."""
-    spans = [s for s in sent.doc.spans.get("actors", [])
-             if s.start >= sent.start and s.end <= sent.end]
+def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
+                    speaker: str | None) -> SentenceActors:
+    """Tagged mentions (`spans`, those of this sentence) plus resolved pronouns and
+    descriptions of one sentence."""
     refs = [ActorRef(s.start, s.end, s.root.i, s.kb_id_.split(","), getattr(s._, "agent", None),
                      s.label_) for s in spans if s.label_ != "LOC" and s.kb_id_]
     covered = {i for r in refs for i in range(r.start, r.end)}
@@ -376,8 +376,7 @@ class ClaimFinder:
                     return topic
             return None
 
-        names = {i for span in sent.doc.spans.get("actors", []) if span.label_ != "LOC"
-                 for i in range(span.start, span.end)}  # actor names; places stay cues
+        names = sent.doc.user_data.get("actor_tokens", set())  # places stay cues
 
         def words(tokens: list[Token]) -> list[str]:  # "Ivory Coast" is no maritime cue
             return [t.lower_ for t in tokens if t.i not in names]

@@ -230,6 +230,7 @@ class ClaimClassifier:
             return []
         probs = self.probabilities(features)
         none = self.classes.index(NONE)
+        present = {(id(work), s, o) for work, s, o in keys}
         out = []
         for (work, subject, obj), p in zip(keys, probs, strict=True):
             ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
@@ -246,7 +247,7 @@ class ClaimClassifier:
             if p[best] < self.accept or (obj is None and label not in UNARY):
                 continue
             if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
-                    any(k[0] is work and k[1:] == (obj, subject) for k in keys):
+                    (id(work), obj, subject) in present:
                 continue  # the mirrored pair speaks for both
             out.append((work.doc, finder.from_pair(work, subject, obj, label, float(p[best]))))
         return out

@@ -219,6 +219,8 @@ class ActorTagger:
                 span._.agent = cand.agent or span.text
             spans.append(span)
         doc.spans["actors"] = spans
+        doc.user_data["actor_tokens"] = {i for s in spans if s.label_ != "LOC"
+                                         for i in range(s.start, s.end)}
         return doc
 
 

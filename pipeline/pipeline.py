@@ -149,13 +149,19 @@ class Pipeline:
         kind = {"title": "title", "heading": "heading", "note": "note"}.get(unit.kind, "body")
         found: list[SentenceWork] = []
         state["anchor"] = None if kind == "body" else state["anchor"]
+        spans = sorted(sdoc.spans["actors"], key=lambda s: s.start)
+        next_span = 0  # spans are consumed in order: each sentence takes those inside it
         for span in sentence_spans(sdoc, unit.kind):
             start, end = base + span.start_char, base + span.end_char
             sentence = Sentence(len(doc.sentences), start, end, doc.text[start:end],
                                 unit.section, unit.paragraph, kind)
             doc.sentences.append(sentence)
-            actor_spans = [s for s in sdoc.spans["actors"]
-                           if s.start >= span.start and s.end <= span.end]
+            while next_span < len(spans) and spans[next_span].start < span.start:
+                next_span += 1
+            first = next_span
+            while next_span < len(spans) and spans[next_span].end <= span.end:
+                next_span += 1
+            actor_spans = spans[first:next_span]
             for s in actor_spans:
                 doc.mentions.append(Mention(base + s.start_char, base + s.end_char, s.text,
                                             s.label_, s.kb_id_ or None, s._.agent,
@@ -165,7 +171,7 @@ class Pipeline:
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
                                                   doc.metadata.get("year"), doc.warnings,
                                                   self.finder.lex.time_anaphora)
-            actors = sentence_actors(span, state["prev"], doc.speaker)
+            actors = sentence_actors(span, actor_spans, state["prev"], doc.speaker)
             state["prev"] = actor_spans
             if not actors.refs:
                 continue

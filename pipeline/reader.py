@@ -51,7 +51,7 @@ def decode(data: bytes, name: str) -> str:
         raise InputError(
             f"{name}: not valid UTF-8 (byte {err.start}); convert it to UTF-8 first"
         ) from None
-    return text[1:] if text.startswith("\ufeff") else text
+    return text  # a byte-order mark stays: offsets count every decoded character
 
 
 def parse_header(text: str) -> tuple[dict[str, str], int]:

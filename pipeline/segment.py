@@ -45,7 +45,7 @@ def split_blocks(text: str, start: int) -> list[Block]:
     for line in text[start:].splitlines(keepends=True):
         stripped = line.rstrip("\r\n")
         if stripped.strip():
-            lead = len(stripped) - len(stripped.lstrip())
+            lead = len(stripped) - len(stripped.lstrip().lstrip("\ufeff"))
             lines.append((pos + lead, pos + len(stripped.rstrip())))
         else:
             lines.append((-1, -1))

@@ -115,3 +115,10 @@ def test_markdown_headings(nlp):
     kinds = [(s.kind, s.text) for s in doc.sentences]
     assert kinds == [("title", "# Arctic Rivalry"), ("body", "Norway criticized Russia."),
                      ("heading", "## A closer look"), ("body", "It worked.")]
+
+
+def test_byte_order_mark_counts_as_a_character(nlp):
+    text = "\ufeffRussia criticized Japan.\r\n"
+    doc = nlp(text, doc_id="bom")
+    assert [(s.start, s.text) for s in doc.sentences] == [(1, "Russia criticized Japan.")]
+    assert all(text[m.start:m.end] == m.text for m in doc.mentions)
