@@ -7,19 +7,20 @@ prepositional phrases of nouns; the governing verb's subject for nominal objects
 has sought cooperation with Japan"), control and raising ("Russia must strengthen links"),
 relative clauses ("the cooperation that Russia is seeking") and coordination. Each
 (subject, type, object) becomes a `Candidate` with its attributes; the optional classifier
-then re-types or rejects candidates.
+then rejects candidates or adds pairs the rules missed.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from spacy.tokens import Span, Token
 
 from .dates import find_times, plausible, relative_time
-from .entities import resolve_reference
+from .entities import actor_codes, resolve_reference
 from .lexicon import Lexicon
 from .model import DEFAULT_STANCE, SYMMETRIC_TYPES, UNARY_TYPES
 
@@ -29,7 +30,7 @@ SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "into", "over",
                           "about", "at", "from", "between", "among", "of", "for", "by",
                           "regarding", "concerning", "vis-à-vis", "like"})
-NOUN_OBJECT_PREPS = OBJECT_PREPS - {"of", "by", "at", "from"}
+NOUN_OBJECT_PREPS = OBJECT_PREPS - {"by", "at", "from"}
 CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos", "acomp",
                         "oprd", "pcomp", "nsubjpass", "compound"})
 SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
@@ -38,7 +39,6 @@ SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "
                          "appeal", "offer", "propose"})
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
-NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
 MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
              "shall": "predicted", "'ll": "predicted", "would": "hedged", "should": "normative",
@@ -76,7 +76,6 @@ class Candidate:
     subject: str
     object: str | None
     type: str
-    lexicon_type: str
     subject_agent: str | None = None
     negated: bool = False
     modality: str = "asserted"
@@ -86,7 +85,6 @@ class Candidate:
     stance: str = "neutral"
     time: str | None = None
     confidence: float = 0.6
-    origin: str = "lexicon"
     record: Any = None  # the Sentence record the candidate was found in
 
 
@@ -102,6 +100,7 @@ class SentenceWork:
     time: str | None
     trigger_types: list[tuple[Token, str]] = field(default_factory=list)
 
+    @cached_property
     def codes(self) -> list[str]:
         return unique_codes(self.actors.refs)
 
@@ -121,8 +120,8 @@ def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
                     speaker: str | None) -> SentenceActors:
     """Tagged mentions (`spans`, those of this sentence) plus resolved pronouns and
     descriptions of one sentence."""
-    refs = [ActorRef(s.start, s.end, s.root.i, s.kb_id_.split(","), getattr(s._, "agent", None),
-                     s.label_) for s in spans if s.label_ != "LOC" and s.kb_id_]
+    refs = [ActorRef(s.start, s.end, s.root.i, actor_codes(s), s._.agent, s.label_)
+            for s in spans if s.label_ != "LOC" and s.kb_id_]
     covered = {i for r in refs for i in range(r.start, r.end)}
     for token in sent:
         if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"}:
@@ -182,21 +181,18 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     return []
 
 
-INTRANSITIVE_NOUN_TYPES = frozenset({"CONCEDE", "EXPAND", "MILITARY_ACTION", "ASSESSMENT"})
-
-
 def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
                  type_: str | None = None) -> list[ActorRef]:
     """Subject of a nominal predicate: possessor, adjective, "of X", or the light verb's.
 
-    "of X" is the subject only of intransitive nominals ("the withdrawal of US troops");
-    of others it is the object ("the invasion of Ukraine").
+    "of X" is the subject only of intransitive (unary-type) nominals ("the withdrawal of US
+    troops"); of others it is the object ("the invasion of Ukraine").
     """
     own = actors.at(noun)
     for child in noun.children:
         if child.dep_ == "poss":
             return collect(child, actors, frozenset())
-    if type_ in INTRANSITIVE_NOUN_TYPES:
+    if type_ in UNARY_TYPES:
         for child in noun.children:
             if child.dep_ == "prep" and child.lower_ == "of":
                 found = [r for p in child.children for r in collect(p, actors, frozenset({"of"}))]
@@ -223,8 +219,6 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
             return verb_subject(up, actors, hops + 1)
         if up.pos_ in {"NOUN", "PROPN"}:
             return noun_subject(up, actors, hops + 1)
-    if noun.dep_ in {"nsubj"}:
-        return []
     return []
 
 
@@ -233,37 +227,41 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
     ("demanded that the DPRK forsake ...", "urged Japan to ...")."""
     found: list[ActorRef] = []
     for child in verb.children:
-        if child.dep_ == "ccomp" and any(c.dep_ == "mark" for c in child.children) or \
-                child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ in DEONTIC
-                                              for c in child.children):
+        if child.dep_ == "ccomp" and (any(c.dep_ == "mark" for c in child.children) or
+                                      is_deontic(child)):
             for grand in child.children:
                 if grand.dep_ in {"nsubj", "nsubjpass"}:
                     found += collect(grand, actors, frozenset({"of"}))
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
             found += collect(child, actors, OBJECT_PREPS)
-        elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found += collect(pobj, actors, OBJECT_PREPS)
+        elif child.dep_ == "prep":
+            found += prep_objects(child, actors, OBJECT_PREPS)
         elif child.dep_ == "xcomp":
             for grand in child.children:
-                if grand.dep_ in {"dobj", "prep"}:
-                    found += collect(grand, actors, OBJECT_PREPS) if grand.dep_ == "dobj" else [
-                        r for p in grand.children for r in collect(p, actors, OBJECT_PREPS)
-                        if grand.lower_ in OBJECT_PREPS]
+                if grand.dep_ == "dobj":
+                    found += collect(grand, actors, OBJECT_PREPS)
+                elif grand.dep_ == "prep":
+                    found += prep_objects(grand, actors, OBJECT_PREPS)
     return found
+
+
+def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
+                 ) -> list[ActorRef]:
+    """Actors in the object of a preposition, if the preposition is one of `allowed`."""
+    if prep.lower_ not in allowed:
+        return []
+    return [r for p in prep.children if p.dep_ == "pobj"
+            for r in collect(p, actors, OBJECT_PREPS)]
 
 
 def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
-    found: list[ActorRef] = []
-    for child in noun.children:
-        if child.dep_ == "prep" and child.lower_ in NOUN_OBJECT_PREPS | {"of"}:
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    found += collect(pobj, actors, OBJECT_PREPS)
-        elif child.dep_ in {"acl", "relcl"}:
-            continue
-    return found
+    return [r for child in noun.children if child.dep_ == "prep"
+            for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
+
+
+def is_deontic(clause: Token) -> bool:
+    """A clause with must/should/shall/ought: "... that Sudan must return the helicopter"."""
+    return any(a.dep_ == "aux" and a.lower_ in DEONTIC for a in clause.children)
 
 
 class ClaimFinder:
@@ -273,6 +271,8 @@ class ClaimFinder:
         self.lex = lexicon
         self.multiword_cues = sorted(((c, m) for c, m in lexicon.modality.items() if " " in c),
                                      key=lambda x: -len(x[0]))
+        cues = "|".join(re.escape(cue) for cue in lexicon.time_anaphora)
+        self.refers_back = re.compile(rf"\b(?:{cues})\b") if cues else None
 
     # ---------------------------------------------------------------- typing
     def trigger_type(self, token: Token) -> str | None:
@@ -387,7 +387,7 @@ class ClaimFinder:
             return near
         return best(words(list(sent))) or near or TYPE_TOPIC.get(type_, "OTHER")
 
-    def stance(self, type_: str, token: Token, sent: Span) -> str:
+    def stance(self, type_: str, sent: Span) -> str:
         if type_ != "RELATIONS":
             return DEFAULT_STANCE[type_]
         words = [t.lemma_.lower() for t in sent] + [t.lower_ for t in sent]
@@ -404,8 +404,7 @@ class ClaimFinder:
         for token in sent:
             # "X said that Y must ...": a demand, which the spec types OPPOSE
             if token.i not in taken and token.lemma_ in self.lex.attribution and any(
-                    c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in DEONTIC
-                                              for a in c.children) for c in token.children):
+                    c.dep_ == "ccomp" and is_deontic(c) for c in token.children):
                 found.append((token, "OPPOSE"))
         return found
 
@@ -424,23 +423,26 @@ class ClaimFinder:
         key = (subject, obj, type_)
         same = [c for c in work.candidates if (c.subject, c.object, c.type) == key]
         if same:
-            cand = same[0]
-            cand.confidence = confidence
-            cand.origin = "classifier"
-            return cand
+            same[0].confidence = confidence
+            return same[0]
         anchors = [t for t, ty in work.trigger_types if ty == type_] or \
                   [c.trigger for c in work.candidates if subject in (c.subject, c.object)] or \
                   [t for t, _ in work.trigger_types] or [work.span.root]
         anchor = anchors[0]
-        sent, actors = work.span, work.actors
-        agent = next((r.agent for r in actors.refs if subject in r.codes and r.agent and
+        agent = next((r.agent for r in work.actors.refs if subject in r.codes and r.agent and
                       r.label != "STATE"), None)
-        source, source_agent = self.source(anchor, sent, actors)
-        return Candidate(sent, anchor, subject, obj, type_, type_, agent,
-                         self.negated(anchor), self.modality(anchor, sent), source,
-                         source_agent, self.topic(anchor, sent, type_),
-                         self.stance(type_, anchor, sent), work.time, confidence, "classifier",
-                         work.sentence)
+        attributes = self.attributes(anchor, work.span, work.actors, type_)
+        return Candidate(work.span, anchor, subject, obj, type_, agent, **attributes,
+                         time=work.time, confidence=confidence, record=work.sentence)
+
+    def attributes(self, token: Token, sent: Span, actors: SentenceActors, type_: str,
+                   modality: str | None = None) -> dict[str, Any]:
+        """Negation, modality, source, topic and stance read at the trigger word."""
+        source, source_agent = self.source(token, sent, actors)
+        return {"negated": self.negated(token),
+                "modality": modality or self.modality(token, sent),
+                "source": source, "source_agent": source_agent,
+                "topic": self.topic(token, sent, type_), "stance": self.stance(type_, sent)}
 
     def from_trigger(self, token: Token, type_: str, sent: Span,
                      actors: SentenceActors) -> list[Candidate]:
@@ -448,9 +450,8 @@ class ClaimFinder:
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
                                                                               type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
-        if not is_verb and type_ in INTRANSITIVE_NOUN_TYPES:
+        if not is_verb and type_ in UNARY_TYPES:
             objects = [o for o in objects if o not in subjects]
-        lexicon_type = type_
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
             objects += noun_objects(token.head, actors)
@@ -475,7 +476,8 @@ class ClaimFinder:
         subj_codes = unique_codes(subjects)
         obj_codes = [c for c in unique_codes(objects) if c not in subj_codes]
         agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
-        if type_ == "COOPERATE" and self.modality(token, sent) in {"predicted", "normative"}:
+        modality = self.modality(token, sent)
+        if type_ == "COOPERATE" and modality in {"predicted", "normative"}:
             type_ = "SEEK_COOPERATION"  # cooperation planned or called for, not yet done
         pairs: list[tuple[str, str | None]] = []
         alone = self.lex.alone.get((token.lemma_.lower(), "VERB" if is_verb else "NOUN"))
@@ -495,16 +497,8 @@ class ClaimFinder:
             pairs = [(s, None) for s in subj_codes]
         if not pairs:
             return []
-        negated = self.negated(token)
-        modality = self.modality(token, sent)
-        source, source_agent = self.source(token, sent, actors)
-        topic = self.topic(token, sent, type_)
-        stance = self.stance(type_, token, sent)
-        return [
-            Candidate(sent, token, s, o, type_, lexicon_type, agent, negated, modality, source,
-                      source_agent, topic, stance)
-            for s, o in pairs
-        ]
+        attributes = self.attributes(token, sent, actors, type_, modality)
+        return [Candidate(sent, token, s, o, type_, agent, **attributes) for s, o in pairs]
 
 
 def unique_codes(refs: list[ActorRef]) -> list[str]:
@@ -517,7 +511,7 @@ def unique_codes(refs: list[ActorRef]) -> list[str]:
 
 
 def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
-                  warnings: list[str], anaphora: tuple[str, ...] = ()
+                  warnings: list[str], refers_back: re.Pattern[str] | None = None
                   ) -> tuple[str | None, str | None]:
     """(time of this sentence's claims, anchor for later sentences of the paragraph).
 
@@ -538,6 +532,5 @@ def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
         return relative, times[-1] if times else paragraph_anchor
     if times:
         return times[0], times[-1]
-    lowered = f" {text.lower()} "
-    refers_back = any(re.search(rf"\b{re.escape(cue)}\b", lowered) for cue in anaphora)
-    return (paragraph_anchor if refers_back else None), paragraph_anchor
+    carried = refers_back is not None and refers_back.search(text.lower()) is not None
+    return (paragraph_anchor if carried else None), paragraph_anchor

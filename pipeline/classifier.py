@@ -21,7 +21,8 @@ import numpy as np
 
 from .claims import ClaimFinder, SentenceWork
 from .gazetteer import MODELS_DIR
-from .model import CLAIM_TYPES, SYMMETRIC_TYPES
+from .lexicon import load_lexicon
+from .model import CLAIM_TYPES, SYMMETRIC_TYPES, UNARY_TYPES
 
 NONE = "NONE"
 CLASSIFIER_DIR = MODELS_DIR / "classifier"
@@ -32,7 +33,6 @@ ROLES = ("nsubj", "nsubjpass", "poss", "amod", "compound", "pobj", "dobj", "conj
 PREPS = ("with", "toward", "towards", "against", "to", "between", "of", "by", "from", "in",
          "into", "on", "over", "about", "at")
 N_TYPES = len(CLAIM_TYPES)
-UNARY = frozenset({"MILITARY_ACTION", "EXPAND", "ASSESSMENT", "CONCEDE"})
 REJECT = float(os.environ.get("IRCLAIMS_REJECT", 0.95))  # P(NONE) that drops a rule claim
 ACCEPT = float(os.environ.get("IRCLAIMS_ACCEPT", 0.4))  # P(type) that adds a new claim
 
@@ -85,7 +85,7 @@ class Embedder:
 # ---------------------------------------------------------------- candidates and features
 def pairs(work: SentenceWork) -> list[tuple[str, str | None]]:
     """Ordered actor pairs and lone actors; in a speech the speaker may judge anyone named."""
-    codes = work.codes()
+    codes = work.codes
     out: list[tuple[str, str | None]] = [(a, b) for a in codes for b in codes if a != b]
     speaker = work.doc.speaker
     if speaker and speaker not in codes:
@@ -132,24 +132,31 @@ def bucket(value: int, edges: Sequence[int]) -> list[float]:
     return [1.0 if i == sum(value > e for e in edges) else 0.0 for i in range(len(edges) + 1)]
 
 
-def evaluation(work: SentenceWork, code: str | None) -> list[float]:
-    """Negative and positive evaluative words in the sentence, and near an actor's head."""
-    from .lexicon import load_lexicon
-
+def polarity(token: Any) -> str | None:
     words = load_lexicon().evaluative
-    sentence = [words.get(t.lower_) or words.get(t.lemma_.lower()) for t in work.span]
+    return words.get(token.lower_) or words.get(token.lemma_.lower())
+
+
+def sentence_evaluation(work: SentenceWork) -> list[float]:
+    """Negative and positive evaluative words in the sentence (capped at 3, scaled)."""
+    found = [polarity(t) for t in work.span]
+    return [min(found.count("negative"), 3) / 3, min(found.count("positive"), 3) / 3]
+
+
+def near_evaluation(work: SentenceWork, code: str | None) -> list[float]:
+    """Whether a negative / positive evaluative word stands next to an actor's head."""
     near: list[str | None] = []
     if code:
         _, _, i = role(work, code)
         if i >= 0:
             head = work.span.doc[i]
-            for t in [head.head, *head.head.children, *head.children]:
-                near.append(words.get(t.lower_) or words.get(t.lemma_.lower()))
-    return [min(sentence.count("negative"), 3) / 3, min(sentence.count("positive"), 3) / 3,
-            float("negative" in near), float("positive" in near)]
+            near = [polarity(t) for t in [head.head, *head.head.children, *head.children]]
+    return [float("negative" in near), float("positive" in near)]
 
 
-def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float]:
+def pair_vector(work: SentenceWork, subject: str, obj: str | None,
+                sentence_scores: list[float]) -> list[float]:
+    """Hand-made features of one pair; `sentence_scores` from `sentence_evaluation`."""
     forward, backward, subject_any = [0.0] * N_TYPES, [0.0] * N_TYPES, [0.0] * N_TYPES
     for c in work.candidates:
         index = CLAIM_TYPES.index(c.type)
@@ -167,16 +174,16 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None) -> list[float
             on_path[CLAIM_TYPES.index(type_)] = 1.0
     s_role, s_prep, s_i = role(work, subject)
     o_role, o_prep, o_i = role(work, obj) if obj else ("other", None, -1)
-    n_codes = len(work.codes())
+    n_codes = len(work.codes)
     return (forward + backward + subject_any + present + on_path
             + one_hot(s_role, ROLES) + one_hot(s_prep, PREPS)
             + one_hot(o_role, ROLES) + one_hot(o_prep, PREPS)
             + [float(obj is None), float(obj is not None and s_i < o_i)]
             + bucket(abs(o_i - s_i) if obj else 0, (3, 8, 15))
             + bucket(n_codes, (1, 2, 3))
-            + evaluation(work, obj)
+            + sentence_scores + near_evaluation(work, obj)
             + [float(subject == work.doc.speaker),
-               float(subject == work.doc.speaker and subject not in work.codes())])
+               float(subject == work.doc.speaker and subject not in work.codes)])
 
 
 def featurize(works: Sequence[SentenceWork], embedder: Embedder
@@ -186,7 +193,9 @@ def featurize(works: Sequence[SentenceWork], embedder: Embedder
         return np.zeros((0, 0), dtype=np.float32), keys
     sentence_vectors = embedder.encode([w.sentence.text for w in works])
     row_of = {id(w): i for i, w in enumerate(works)}
-    hand = np.array([pair_vector(w, s, o) for w, s, o in keys], dtype=np.float32)
+    scores = {id(w): sentence_evaluation(w) for w in works}
+    hand = np.array([pair_vector(w, s, o, scores[id(w)]) for w, s, o in keys],
+                    dtype=np.float32)
     emb = sentence_vectors[[row_of[id(w)] for w, _, _ in keys]]
     return np.hstack([emb, hand]).astype(np.float32), keys
 
@@ -244,7 +253,7 @@ class ClaimClassifier:
             scores[none] = -1.0
             best = int(scores.argmax())
             label = self.classes[best]
-            if p[best] < self.accept or (obj is None and label not in UNARY):
+            if p[best] < self.accept or (obj is None and label not in UNARY_TYPES):
                 continue
             if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
                     (id(work), obj, subject) in present:

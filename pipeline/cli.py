@@ -92,12 +92,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             db_hashes = stored_hashes(engine)
             stored = {k: v for k, v in stored.items() if db_hashes.get(k) == v} if stored \
                 else db_hashes
-    import hashlib
+    from .model import content_hash
 
     todo, unchanged = [], []
     for raw in raws:
-        digest = hashlib.sha256(raw.text.encode("utf-8")).hexdigest()
-        (unchanged if stored.get(raw.doc_id) == digest else todo).append(raw)
+        (unchanged if stored.get(raw.doc_id) == content_hash(raw.text) else todo).append(raw)
     new = [r for r in todo if r.doc_id not in stored]
     changed = [r for r in todo if r.doc_id in stored]
 

@@ -17,15 +17,11 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from .model import Document
+from .model import CLAIM_FIELDS, Document
 
-CLAIM_FIELDS = {
-    "claim_id": "string", "doc_id": "string", "sentence": "int32", "start": "int32",
-    "end": "int32", "evidence": "string", "subject": "string", "subject_agent": "string",
-    "type": "string", "object": "string", "negated": "bool", "modality": "string",
-    "source": "string", "source_agent": "string", "topic": "string", "stance": "string",
-    "time": "string", "text": "string", "confidence": "float32",
-}
+NON_STRING_DTYPES = {"sentence": "int32", "start": "int32", "end": "int32", "negated": "bool",
+                     "confidence": "float32"}
+CLAIM_DTYPES = {name: NON_STRING_DTYPES.get(name, "string") for name in CLAIM_FIELDS}
 SCHEMA_PATH = Path(__file__).parent / "schemas" / "records.schema.json"
 
 
@@ -33,7 +29,7 @@ def features():  # noqa: ANN201 - datasets is imported lazily (slow import)
     """The claim table's `datasets.Features`."""
     from datasets import Features, Value
 
-    return Features({name: Value(dtype) for name, dtype in CLAIM_FIELDS.items()})
+    return Features({name: Value(dtype) for name, dtype in CLAIM_DTYPES.items()})
 
 
 def stance_features():  # noqa: ANN201

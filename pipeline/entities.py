@@ -72,7 +72,7 @@ def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[MentionCandidate]:
             if span is not None:
                 actor = ",".join(sorted(set(c for c in codes[:run] if c)))
                 found.append(MentionCandidate(span.start, span.end, "STATE", actor, None,
-                                       "compound", "compound"))
+                                              "compound", "compound"))
     return found
 
 
@@ -133,8 +133,8 @@ def official_state(doc: Doc, start: int, chosen: list[MentionCandidate]) -> str 
     return None
 
 
-def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate],
-                   gaz: Gazetteer) -> list[MentionCandidate]:
+def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
+                   ) -> list[MentionCandidate]:
     """spaCy's entities where the gazetteer found nothing overlapping."""
     found = []
     for ent in doc.ents:
@@ -150,7 +150,7 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate],
         text = doc[start:end].text
         if ent.label_ in NER_PLACE_LABELS:
             found.append(MentionCandidate(start, end, "LOC", "", None, "place", "ner"))
-        elif ent.label_ == "PERSON" and end - start >= 1:
+        elif ent.label_ == "PERSON":
             state = official_state(doc, start, chosen)
             if state:
                 found.append(MentionCandidate(start, end, "PERSON", state, text, "person", "ner"))
@@ -210,7 +210,7 @@ class ActorTagger:
         chosen = choose(candidates)
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        chosen = choose(chosen + ner_candidates(doc, taken, chosen, self.gaz))
+        chosen = choose(chosen + ner_candidates(doc, taken, chosen))
         chosen = attach_bodies(doc, chosen)
         spans = []
         for cand in chosen:
@@ -281,10 +281,7 @@ def salient(spans: list[Span]) -> str:
     subjects = [s for s in spans if s.root.dep_ in {"nsubj", "nsubjpass"}]
     if subjects:
         return actor_codes(subjects[0])[0]
-    counts: dict[str, int] = {}
-    for span in spans:
-        for code in actor_codes(span):
-            counts[code] = counts.get(code, 0) + 1
+    counts = code_counts(spans)
     return max(counts, key=lambda c: counts[c])  # ties: first named (dicts keep order)
 
 
@@ -293,11 +290,17 @@ def salient_pair(spans: list[Span]) -> list[str]:
     for span in spans:
         if len(actor_codes(span)) == 2:
             return actor_codes(span)
-    counts: dict[str, int] = {}
-    for span in spans:
-        for code in actor_codes(span):
-            counts[code] = counts.get(code, 0) + 1
+    counts = code_counts(spans)
     if len(counts) < 2:
         return []
     ranked = sorted(counts, key=lambda c: -counts[c])  # stable: ties keep first-named order
     return ranked[:2]
+
+
+def code_counts(spans: list[Span]) -> dict[str, int]:
+    """How often each actor code is named, in order of first mention."""
+    counts: dict[str, int] = {}
+    for span in spans:
+        for code in actor_codes(span):
+            counts[code] = counts.get(code, 0) + 1
+    return counts

@@ -30,6 +30,16 @@ TOPICS = (
     "DIPLOMACY", "ARCTIC", "NUCLEAR", "INTELLIGENCE", "OTHER",
 )
 MENTION_LABELS = ("STATE", "PERSON", "ORG", "MILITARY", "GROUP", "LOC")
+CLAIM_FIELDS = (  # the claim record of spec 3.2, in output order
+    "claim_id", "doc_id", "sentence", "start", "end", "evidence", "subject", "subject_agent",
+    "type", "object", "negated", "modality", "source", "source_agent", "topic", "stance",
+    "time", "text", "confidence",
+)
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of a document's text: what incremental runs compare."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass
@@ -133,13 +143,8 @@ class Claim:
             )
 
     def record(self) -> dict[str, Any]:
-        keys = (
-            "claim_id", "doc_id", "sentence", "start", "end", "evidence", "subject",
-            "subject_agent", "type", "object", "negated", "modality", "source",
-            "source_agent", "topic", "stance", "time", "text", "confidence",
-        )
         values = asdict(self)
-        return {key: values[key] for key in keys}
+        return {key: values[key] for key in CLAIM_FIELDS}
 
 
 def claim_id(doc_id: str, start: int, end: int, subject: str, type_: str,
@@ -167,7 +172,7 @@ class Document:
 
     @property
     def content_hash(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return content_hash(self.text)
 
     @property
     def speaker(self) -> str | None:

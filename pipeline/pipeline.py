@@ -112,12 +112,10 @@ class Pipeline:
     def process(self, raws: list[RawDocument]) -> list[Document]:
         docs = [Document(r.doc_id, r.text, dict(r.metadata), r.body_start) for r in raws]
         units: list[tuple[Document, Unit, str]] = []
-        masked_texts = {}
         refs_by_doc = {}
         for doc in docs:
             refs, masked = layout(doc)
             refs_by_doc[doc.doc_id] = refs
-            masked_texts[doc.doc_id] = masked
             doc.metadata.setdefault("year", document_year(doc.text, doc.date))
             for par in doc.paragraphs:
                 start = note_body_start(doc.text, par.start) if par.kind == "note" else par.start
@@ -146,7 +144,7 @@ class Pipeline:
                   state: dict[str, Any]) -> list[SentenceWork]:
         """Sentences and mentions of one paragraph; its sentences with actors to type."""
         base = unit.start
-        kind = {"title": "title", "heading": "heading", "note": "note"}.get(unit.kind, "body")
+        kind = unit.kind  # the paragraph's kind: title, heading, body or note
         found: list[SentenceWork] = []
         state["anchor"] = None if kind == "body" else state["anchor"]
         spans = sorted(sdoc.spans["actors"], key=lambda s: s.start)
@@ -170,7 +168,7 @@ class Pipeline:
                 continue
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
                                                   doc.metadata.get("year"), doc.warnings,
-                                                  self.finder.lex.time_anaphora)
+                                                  self.finder.refers_back)
             actors = sentence_actors(span, actor_spans, state["prev"], doc.speaker)
             state["prev"] = actor_spans
             if not actors.refs:
