@@ -65,6 +65,12 @@ class ActorRef:
     codes: list[str]
     agent: str | None
     label: str
+    sector: str | None = None  # domestic role ("REB", "GOV") from models/lexicon/domestic_agents
+
+
+def distinct_agents(a: ActorRef, b: ActorRef) -> bool:
+    """Two refs of one state acting as different domestic actors (police vs demonstrators)."""
+    return a is not b and bool(a.sector and b.sector) and a.sector != b.sector
 
 
 @dataclass
@@ -104,6 +110,16 @@ class SentenceWork:
     def codes(self) -> list[str]:
         return unique_codes(self.actors.refs)
 
+    @cached_property
+    def self_codes(self) -> list[str]:
+        """States named here as two different domestic actors: a domestic claim may join them."""
+        return [c for c in self.codes if self.self_refs(c) is not None]
+
+    def self_refs(self, code: str) -> tuple[ActorRef, ActorRef] | None:
+        refs = [r for r in self.actors.refs if r.codes == [code]]
+        return next(((a, b) for i, a in enumerate(refs) for b in refs[i + 1:]
+                     if distinct_agents(a, b)), None)
+
 
 class SentenceActors:
     """Index of the actors of one sentence by token."""
@@ -117,11 +133,13 @@ class SentenceActors:
 
 
 def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
-                    speaker: str | None) -> SentenceActors:
+                    speaker: str | None, domestic: dict[str, str] | None = None,
+                    states: set[str] | None = None) -> SentenceActors:
     """Tagged mentions (`spans`, those of this sentence) plus resolved pronouns and
-    descriptions of one sentence."""
-    refs = [ActorRef(s.start, s.end, s.root.i, actor_codes(s), s._.agent, s.label_)
-            for s in spans if s.label_ != "LOC" and s.kb_id_]
+    descriptions of one sentence, and its unnamed domestic actors (see `domestic_refs`)."""
+    domestic = domestic or {}
+    refs = [ActorRef(s.start, s.end, s.root.i, actor_codes(s), s._.agent, s.label_,
+                     mention_sector(s, domestic)) for s in spans if s.label_ != "LOC" and s.kb_id_]
     covered = {i for r in refs for i in range(r.start, r.end)}
     for token in sent:
         if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"}:
@@ -129,7 +147,50 @@ def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
         codes = resolve_reference(token, spans, previous, speaker)
         if codes:
             refs.append(ActorRef(token.i, token.i + 1, token.i, codes, None, "REF"))
+    if domestic and states:
+        refs += domestic_refs(sent, refs, domestic, states)
     return SentenceActors(refs)
+
+
+def sector_word(token: Token, domestic: dict[str, str]) -> str | None:
+    return domestic.get(token.lower_) or domestic.get(token.lemma_.lower())
+
+
+def mention_sector(span: Span, domestic: dict[str, str]) -> str | None:
+    """The domestic role of a mention: a person governs; "Egyptian police" is police."""
+    if span.label_ == "PERSON":
+        return "GOV"
+    if span.label_ != "STATE" or span.root.dep_ not in {"amod", "compound", "poss"}:
+        return None
+    head = span.root.head
+    words = [head, *(c for c in head.children if c.dep_ == "compound")]
+    return next((sec for t in words if (sec := sector_word(t, domestic))), None)
+
+
+def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
+                  states: set[str]) -> list[ActorRef]:
+    """Unnamed domestic actors ("the rebels", "demonstrators", "President Mugabe" when not
+    in the gazetteer) of the one state the sentence names; none if it names several."""
+    named = {c for r in refs for c in r.codes if c in states}
+    if len(named) != 1:
+        return []
+    code = next(iter(named))
+    covered = {i for r in refs for i in range(r.start, r.end)}
+    found = []
+    for token in sent:
+        sector = sector_word(token, domestic) if token.pos_ in {"NOUN", "PROPN"} else None
+        if sector is None or token.i in covered:
+            continue
+        root = token
+        if token.dep_ == "compound":  # "President Mugabe", "opposition groups": the head
+            if token.head.pos_ not in {"NOUN", "PROPN"} or token.head.i in covered:
+                continue
+            root = token.head
+        if any(c.i in covered for c in root.children if c.dep_ in {"amod", "compound", "poss"}):
+            continue  # "Egyptian police": the state mention already stands for it
+        found.append(ActorRef(token.i, root.i + 1, root.i, [code], sector, "DOMESTIC", sector))
+        covered.update(range(token.i, root.i + 1))
+    return found
 
 
 def collect(token: Token, actors: SentenceActors, through_preps: frozenset[str],
@@ -474,7 +535,9 @@ class ClaimFinder:
                 for c in token.children):
             type_ = "SEEK_COOPERATION"  # "advance relations", "extend cooperation"
         subj_codes = unique_codes(subjects)
-        obj_codes = [c for c in unique_codes(objects) if c not in subj_codes]
+        obj_codes = [c for c in unique_codes(objects) if c not in subj_codes or any(
+            distinct_agents(s, o) for s in subjects for o in objects
+            if s.codes == o.codes == [c])]
         agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
         modality = self.modality(token, sent)
         if type_ == "COOPERATE" and modality in {"predicted", "normative"}:

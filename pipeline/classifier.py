@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .claims import ClaimFinder, SentenceWork
+from .claims import ActorRef, ClaimFinder, SentenceWork
 from .gazetteer import MODELS_DIR
 from .lexicon import load_lexicon
 from .model import CLAIM_TYPES, SYMMETRIC_TYPES, UNARY_TYPES
@@ -29,7 +29,7 @@ CLASSIFIER_DIR = MODELS_DIR / "classifier"
 MAX_TOKENS = 128
 EMBED_DIM = 384
 ROLES = ("nsubj", "nsubjpass", "poss", "amod", "compound", "pobj", "dobj", "conj", "appos",
-         "REF", "other")
+         "REF", "DOMESTIC", "other")
 PREPS = ("with", "toward", "towards", "against", "to", "between", "of", "by", "from", "in",
          "into", "on", "over", "about", "at")
 N_TYPES = len(CLAIM_TYPES)
@@ -87,27 +87,39 @@ def pairs(work: SentenceWork) -> list[tuple[str, str | None]]:
     """Ordered actor pairs and lone actors; in a speech the speaker may judge anyone named."""
     codes = work.codes
     out: list[tuple[str, str | None]] = [(a, b) for a in codes for b in codes if a != b]
+    out += [(a, a) for a in work.self_codes]
     speaker = work.doc.speaker
     if speaker and speaker not in codes:
         out += [(speaker, b) for b in codes]
     return out + [(a, None) for a in codes]
 
 
-def role(work: SentenceWork, code: str) -> tuple[str, str | None, int]:
-    """(dependency role, governing preposition, token index) of a code's first actor."""
-    for ref in work.actors.refs:
-        if code in ref.codes:
-            token = work.span.doc[ref.root]
-            dep = "REF" if ref.label == "REF" else token.dep_
-            prep = token.head.lower_ if dep == "pobj" else None
-            return (dep if dep in ROLES else "other"), prep, ref.root
-    return "other", None, -1
+def pair_refs(work: SentenceWork, subject: str, obj: str | None
+              ) -> tuple[ActorRef | None, ActorRef | None]:
+    """The refs standing for a pair: each code's first, or a state's two domestic actors."""
+    if obj is not None and obj == subject:
+        return work.self_refs(subject) or (None, None)
+
+    def first(code: str | None) -> ActorRef | None:
+        return next((r for r in work.actors.refs if code in r.codes), None) if code else None
+
+    return first(subject), first(obj)
+
+
+def role(work: SentenceWork, ref: ActorRef | None) -> tuple[str, str | None, int]:
+    """(dependency role, governing preposition, token index) of an actor ref."""
+    if ref is None:
+        return "other", None, -1
+    token = work.span.doc[ref.root]
+    dep = ref.label if ref.label in {"REF", "DOMESTIC"} else token.dep_
+    prep = token.head.lower_ if dep == "pobj" else None
+    return (dep if dep in ROLES else "other"), prep, ref.root
 
 
 def path_tokens(work: SentenceWork, subject: str, obj: str | None) -> list[int]:
     """Token indices on the dependency path joining two actors (or an actor to its verbs)."""
     doc = work.span.doc
-    ends = [role(work, code)[2] for code in (subject, obj) if code]
+    ends = [role(work, ref)[2] for ref in pair_refs(work, subject, obj) if ref]
     ends = [i for i in ends if i >= 0]
     if not ends:
         return [work.span.root.i]
@@ -143,11 +155,11 @@ def sentence_evaluation(work: SentenceWork) -> list[float]:
     return [min(found.count("negative"), 3) / 3, min(found.count("positive"), 3) / 3]
 
 
-def near_evaluation(work: SentenceWork, code: str | None) -> list[float]:
+def near_evaluation(work: SentenceWork, ref: ActorRef | None) -> list[float]:
     """Whether a negative / positive evaluative word stands next to an actor's head."""
     near: list[str | None] = []
-    if code:
-        _, _, i = role(work, code)
+    if ref:
+        _, _, i = role(work, ref)
         if i >= 0:
             head = work.span.doc[i]
             near = [polarity(t) for t in [head.head, *head.head.children, *head.children]]
@@ -172,8 +184,9 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None,
         present[CLAIM_TYPES.index(type_)] = 1.0
         if token.i in path:
             on_path[CLAIM_TYPES.index(type_)] = 1.0
-    s_role, s_prep, s_i = role(work, subject)
-    o_role, o_prep, o_i = role(work, obj) if obj else ("other", None, -1)
+    s_ref, o_ref = pair_refs(work, subject, obj)
+    s_role, s_prep, s_i = role(work, s_ref)
+    o_role, o_prep, o_i = role(work, o_ref)
     n_codes = len(work.codes)
     return (forward + backward + subject_any + present + on_path
             + one_hot(s_role, ROLES) + one_hot(s_prep, PREPS)
@@ -181,9 +194,10 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None,
             + [float(obj is None), float(obj is not None and s_i < o_i)]
             + bucket(abs(o_i - s_i) if obj else 0, (3, 8, 15))
             + bucket(n_codes, (1, 2, 3))
-            + sentence_scores + near_evaluation(work, obj)
+            + sentence_scores + near_evaluation(work, o_ref)
             + [float(subject == work.doc.speaker),
-               float(subject == work.doc.speaker and subject not in work.codes)])
+               float(subject == work.doc.speaker and subject not in work.codes),
+               float(subject == obj)])
 
 
 def featurize(works: Sequence[SentenceWork], embedder: Embedder

@@ -31,6 +31,7 @@ class Gazetteer:
     # lower-cased parts of compound adjectives ("sino", "russian", "us") -> state code
     compound_parts: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # actor code -> display name
+    state_codes: set[str] = field(default_factory=set)
 
     def add(self, entry: Entry) -> None:
         if entry.surface:
@@ -85,6 +86,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     for row in read_tsv(base / "states.tsv"):
         code = row["code"]
         gaz.names.setdefault(code, row["name"])
+        gaz.state_codes.add(code)
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "STATE", code, None, "name"))
             gaz.compound_parts.setdefault(name.lower(), code)

@@ -169,7 +169,8 @@ class Pipeline:
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
                                                   doc.metadata.get("year"), doc.warnings,
                                                   self.finder.refers_back)
-            actors = sentence_actors(span, actor_spans, state["prev"], doc.speaker)
+            actors = sentence_actors(span, actor_spans, state["prev"], doc.speaker,
+                                     self.finder.lex.domestic, self.gazetteer.state_codes)
             state["prev"] = actor_spans
             if not actors.refs:
                 continue
