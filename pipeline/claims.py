@@ -69,8 +69,10 @@ class ActorRef:
 
 
 def distinct_agents(a: ActorRef, b: ActorRef) -> bool:
-    """Two refs of one state acting as different domestic actors (police vs demonstrators)."""
-    return a is not b and bool(a.sector and b.sector) and a.sector != b.sector
+    """Two refs of one state that act as different actors: police vs demonstrators, or the
+    state vs its president. A resolved pronoun is never a second actor."""
+    return a is not b and bool(a.sector or b.sector) and a.sector != b.sector and \
+        "REF" not in (a.label, b.label)
 
 
 @dataclass
