@@ -190,7 +190,8 @@ def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
             root = token.head
         if any(c.i in covered for c in root.children if c.dep_ in {"amod", "compound", "poss"}):
             continue  # "Egyptian police": the state mention already stands for it
-        found.append(ActorRef(token.i, root.i + 1, root.i, [code], sector, "DOMESTIC", sector))
+        words = sent.doc[token.i:root.i + 1].text
+        found.append(ActorRef(token.i, root.i + 1, root.i, [code], words, "DOMESTIC", sector))
         covered.update(range(token.i, root.i + 1))
     return found
 

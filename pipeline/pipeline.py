@@ -220,5 +220,7 @@ class Pipeline:
         if obj is not None:
             prep = template.get("preposition", "")
             words += [prep, self.gazetteer.name(obj)] if prep else [self.gazetteer.name(obj)]
+            if obj == subject:
+                words.append("(domestic)")  # two actors of one state: police vs demonstrators
         return " ".join(w for w in words if w)
 

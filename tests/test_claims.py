@@ -110,8 +110,12 @@ def test_demand_in_reported_speech(nlp):
 
 
 def test_domestic_actors_of_the_one_state_named(nlp):
-    triples, _ = claims_of(nlp, "Zimbabwean rebels attacked the police near the border.")
+    triples, doc = claims_of(nlp, "Zimbabwean rebels attacked the police near the border.")
     assert ("ZWE", "ATTACK", "ZWE") in triples  # rebels vs police of the same state
+    assert doc.claims[0].text.endswith("(domestic)")
+    triples, doc = claims_of(nlp, "President Kalombo criticized the rebels in Zimbabwe.")
+    assert ("ZWE", "OPPOSE", "ZWE") in triples
+    assert doc.claims[0].subject_agent == "President Kalombo"  # unlisted name
     triples, _ = claims_of(nlp, "Kenyan troops attacked the rebels and Somalia protested.")
     assert not any(s == o for s, _, o in triples)  # two states named: no context state
 
