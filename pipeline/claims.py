@@ -114,7 +114,7 @@ class SentenceWork:
 
     @cached_property
     def self_codes(self) -> list[str]:
-        """States named here as two different domestic actors: a domestic claim may join them."""
+        """States named here as two different actors (`distinct_agents`): a self pair."""
         return [c for c in self.codes if self.self_refs(c) is not None]
 
     def self_refs(self, code: str) -> tuple[ActorRef, ActorRef] | None:
