@@ -311,6 +311,10 @@ def fit(train: list[Example], seed: int, quiet: bool = True) -> Any:
     return model
 
 
+class ModelError(Exception):
+    """The classifier files in `models/classifier/` cannot be read or do not fit."""
+
+
 class ClaimClassifier:
     """The fine-tuned pair model and its decision thresholds; see the module docstring."""
 
@@ -322,19 +326,23 @@ class ClaimClassifier:
 
     @classmethod
     def load_default(cls, directory: Path | None = None) -> ClaimClassifier | None:
+        """The model in `directory` (default `models/classifier/`); None if it has none."""
         from safetensors.torch import load_file
 
         directory = directory or CLASSIFIER_DIR
         weights = directory / "weights.safetensors"
         if not weights.exists():
             return None
-        meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
-        cfg = meta["training"]
-        model = build_model(int(meta["hand_features"]), len(meta["classes"]),
-                            int(cfg["train_layers"]), float(cfg["dropout"]))
-        state = load_file(str(weights))
+        try:
+            meta = json.loads((directory / "config.json").read_text(encoding="utf-8"))
+            cfg = meta["training"]
+            model = build_model(int(meta["hand_features"]), len(meta["classes"]),
+                                int(cfg["train_layers"]), float(cfg["dropout"]))
+            state = load_file(str(weights))
+        except Exception as exc:  # unreadable config or weights: one clear message
+            raise ModelError(f"{directory}: cannot load the classifier ({exc})") from exc
         if set(state) != set(model.trained_state()):
-            raise ValueError(f"{weights}: weights do not fit the model in config.json")
+            raise ModelError(f"{weights}: weights do not fit the model in config.json")
         model.load_state_dict(state, strict=False)
         model.eval()
         return cls(model, list(meta["classes"]), meta.get("reject", REJECT),

@@ -348,8 +348,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    from .classifier import ModelError
+
     try:
         return args.func(args)
+    except ModelError as exc:
+        return fail(str(exc))
     except KeyboardInterrupt:
         return fail("interrupted", 130)
     except BrokenPipeError:

@@ -171,3 +171,20 @@ def test_nothing_processable_exits_nonzero_without_traceback(tmp_path):
     err = proc.stderr.decode().strip().splitlines()
     assert "Traceback" not in proc.stderr.decode()
     assert err[0].startswith("irclaims: error:")
+
+
+def test_unreadable_classifier_is_one_line_error(tmp_path, capsys, monkeypatch):
+    import shutil
+
+    import pipeline.classifier as classifier
+
+    broken = tmp_path / "classifier"
+    shutil.copytree(classifier.CLASSIFIER_DIR, broken)
+    weights = broken / "weights.safetensors"
+    weights.write_bytes(weights.read_bytes()[:1000])  # a truncated download, say
+    monkeypatch.setattr(classifier, "CLASSIFIER_DIR", broken)
+    out = tmp_path / "out"
+    assert main(["extract", str(SEED), "--out", str(out), "--quiet"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("irclaims: error:") and "classifier" in err[0]
+    assert not out.exists()
