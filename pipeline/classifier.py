@@ -2,7 +2,7 @@
 
 For each sentence with actors, every ordered pair of its actors (and every actor alone,
 for unary claims) is a candidate. all-MiniLM-L6-v2 reads the sentence once; its top
-`TRAIN_LAYERS` layers are fine-tuned on the annotations. A pair is represented by the
+`TRAINING["train_layers"]` layers are fine-tuned on the annotations. A pair is represented by the
 mean of the sentence's token states, the mean over the subject's tokens and over the
 object's tokens, and hand-made features (which lexicon claims the rules found for the pair,
 lexicon triggers in the sentence and on the pair's dependency path, the actors' syntactic
@@ -85,10 +85,11 @@ def role(work: SentenceWork, ref: ActorRef | None) -> tuple[str, str | None, int
     return (dep if dep in ROLES else "other"), prep, ref.root
 
 
-def path_tokens(work: SentenceWork, subject: str, obj: str | None) -> list[int]:
+def path_tokens(work: SentenceWork, refs: tuple[ActorRef | None, ActorRef | None]
+                ) -> list[int]:
     """Token indices on the dependency path joining two actors (or an actor to its verbs)."""
     doc = work.span.doc
-    ends = [role(work, ref)[2] for ref in pair_refs(work, subject, obj) if ref]
+    ends = [role(work, ref)[2] for ref in refs if ref]
     ends = [i for i in ends if i >= 0]
     if not ends:
         return [work.span.root.i]
@@ -136,6 +137,7 @@ def near_evaluation(work: SentenceWork, ref: ActorRef | None) -> list[float]:
 
 
 def pair_vector(work: SentenceWork, subject: str, obj: str | None,
+                refs: tuple[ActorRef | None, ActorRef | None],
                 sentence_scores: list[float]) -> list[float]:
     """Hand-made features of one pair; `sentence_scores` from `sentence_evaluation`."""
     forward, backward, subject_any = [0.0] * N_TYPES, [0.0] * N_TYPES, [0.0] * N_TYPES
@@ -148,12 +150,12 @@ def pair_vector(work: SentenceWork, subject: str, obj: str | None,
         if c.subject == subject:
             subject_any[index] = 1.0
     present, on_path = [0.0] * N_TYPES, [0.0] * N_TYPES
-    path = set(path_tokens(work, subject, obj))
+    path = set(path_tokens(work, refs))
     for token, type_ in work.trigger_types:
         present[CLAIM_TYPES.index(type_)] = 1.0
         if token.i in path:
             on_path[CLAIM_TYPES.index(type_)] = 1.0
-    s_ref, o_ref = pair_refs(work, subject, obj)
+    s_ref, o_ref = refs
     s_role, s_prep, s_i = role(work, s_ref)
     o_role, o_prep, o_i = role(work, o_ref)
     n_codes = len(work.codes)
@@ -197,9 +199,11 @@ def examples(works: Sequence[SentenceWork]) -> list[Example]:
         if not keys:
             continue
         scores = sentence_evaluation(work)
-        hand = np.array([pair_vector(work, s, o, scores) for s, o in keys], dtype=np.float32)
-        spans = [tuple(char_span(work, r) for r in pair_refs(work, s, o)) for s, o in keys]
-        out.append(Example(work, keys, spans, hand))  # type: ignore[arg-type]
+        refs = [pair_refs(work, s, o) for s, o in keys]
+        hand = np.array([pair_vector(work, s, o, r, scores)
+                         for (s, o), r in zip(keys, refs, strict=True)], dtype=np.float32)
+        spans = [(char_span(work, r[0]), char_span(work, r[1])) for r in refs]
+        out.append(Example(work, keys, spans, hand))
     return out
 
 
@@ -242,8 +246,8 @@ def build_model(n_hand: int, n_classes: int, train_layers: int, dropout: float) 
             return self.head(self.dropout(features))
 
         def trained_state(self) -> dict[str, Any]:
-            """The parameters training changes: the top layers and the head."""
-            return {k: v.detach().clone() for k, v in self.named_parameters() if v.requires_grad}
+            """The parameters training changes (top layers and head), detached, not copied."""
+            return {k: v.detach() for k, v in self.named_parameters() if v.requires_grad}
 
     return PairModel()
 
