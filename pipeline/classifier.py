@@ -481,9 +481,16 @@ def labelled(works: list[SentenceWork], gold: list[dict] | None = None,
 
 
 def read_external(path: Path | None) -> list[dict]:
+    """PLOVER-style records `{"id", "text", "gold"}`; [] when there is no such file."""
+    from .dataset import read_jsonl
+
     if path is None or not path.exists():
         return []
-    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    records = read_jsonl(path)  # a malformed line raises ValueError naming it
+    for number, record in enumerate(records, start=1):
+        if not isinstance(record, dict) or not {"id", "text", "gold"} <= record.keys():
+            raise ValueError(f"{path}, record {number}: needs id, text and gold")
+    return records
 
 
 def training_data(gold_dir: Path, corpus: Path, external: Path | None

@@ -235,9 +235,13 @@ def eval_external(args: argparse.Namespace) -> int:
     path = Path(args.external)
     if not path.exists():
         return fail(f"{path}: no such file")
-    records = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    from .classifier import cross_validated_external, read_external
+
+    try:
+        records = read_external(path)
+    except ValueError as err:
+        return fail(str(err))
     if args.cv and not args.no_classifier:
-        from .classifier import cross_validated_external
 
         predictions = cross_validated_external(records, Path(args.gold), Path(args.corpus),
                                                quiet=args.quiet)

@@ -43,3 +43,15 @@ def test_eval_malformed_prediction_line(tmp_path, capsys):
     assert main(["eval", "--pred", str(tmp_path), "--docs", "6203896", *PATHS]) != 0
     err = capsys.readouterr().err
     assert "claims.jsonl, line 2: malformed JSON" in err and "Traceback" not in err
+
+
+def test_eval_external_bad_records(tmp_path, capsys):
+    bad = tmp_path / "ext.jsonl"
+    bad.write_text('{"id": 1, "text": "Chile criticized Peru.", "gold": []}\n{oops\n',
+                   encoding="utf-8")
+    assert main(["eval", "--external", str(bad), "--no-classifier"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "ext.jsonl, line 2: malformed JSON" in err[0]
+    bad.write_text('{"id": 1, "text": "Chile criticized Peru."}\n', encoding="utf-8")
+    assert main(["eval", "--external", str(bad), "--no-classifier"]) == 2
+    assert "record 1: needs id, text and gold" in capsys.readouterr().err
