@@ -44,14 +44,18 @@ class Unit:
 
 
 def sentence_spans(doc: Doc, kind: str) -> list[Span]:
-    """spaCy's sentences, merged where a sentence starts in lower case or inside a quote."""
+    """spaCy's sentences, merged where a sentence starts in lower case, inside a quote or
+    after a fragment with no verb."""
     if kind in {"heading", "title"}:
         return [doc[0:len(doc)]] if len(doc) else []
     spans: list[list[int]] = []
     for sent in doc.sents:
         first = next((t for t in sent if not t.is_space and not t.is_punct), None)
         lower_start = first is not None and first.text[:1].islower()
-        if spans and first is not None and (lower_start or inside_quote(doc, spans[-1])):
+        # a verbless fragment ("Norway." where a transcript printed a list comma as a
+        # period) is no sentence of its own: it joins the next one
+        if spans and first is not None and (lower_start or inside_quote(doc, spans[-1])
+                                            or not has_verb(doc, spans[-1])):
             spans[-1][1] = sent.end
         else:
             spans.append([sent.start, sent.end])
@@ -64,6 +68,10 @@ def sentence_spans(doc: Doc, kind: str) -> list[Span]:
         if end > start:
             out.append(doc[start:end])
     return out
+
+
+def has_verb(doc: Doc, span: list[int]) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc[span[0]:span[1]])
 
 
 def inside_quote(doc: Doc, span: list[int]) -> bool:

@@ -122,3 +122,15 @@ def test_byte_order_mark_counts_as_a_character(nlp):
     doc = nlp(text, doc_id="bom")
     assert [(s.start, s.text) for s in doc.sentences] == [(1, "Russia criticized Japan.")]
     assert all(text[m.start:m.end] == m.text for m in doc.mentions)
+
+
+def test_verbless_fragments_join_the_next_sentence(nlp):
+    # UN transcripts print list commas as periods: "Brazil. Russia. India and China met."
+    text = ("Last year, for the first time. Norway. Chile and Peru voted against the plan. "
+            "It failed.")
+    doc = nlp(text, doc_id="x")
+    texts = [s.text for s in doc.sentences]
+    assert "Norway. Chile and Peru voted against the plan." in " ".join(texts)
+    assert not any(t in {"Norway.", "Chile."} for t in texts)
+    assert texts[-1] == "It failed."
+    assert all(text[s.start:s.end] == s.text for s in doc.sentences)
