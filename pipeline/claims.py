@@ -136,7 +136,8 @@ class SentenceActors:
 
 def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
                     speaker: str | None, domestic: dict[str, str] | None = None,
-                    states: set[str] | None = None) -> SentenceActors:
+                    states: set[str] | None = None,
+                    descriptions: dict[str, str] | None = None) -> SentenceActors:
     """Tagged mentions (`spans`, those of this sentence) plus resolved pronouns and
     descriptions of one sentence, and its unnamed domestic actors (see `domestic_refs`)."""
     domestic = domestic or {}
@@ -146,7 +147,7 @@ def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
     for token in sent:
         if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"}:
             continue
-        codes = resolve_reference(token, spans, previous, speaker)
+        codes = resolve_reference(token, spans, previous, speaker, descriptions)
         if codes:
             refs.append(ActorRef(token.i, token.i + 1, token.i, codes, None, "REF"))
     if domestic and states:

@@ -235,6 +235,7 @@ PAIR_WORDS = frozenset({"they", "them", "their", "both", "two", "each", "neither
 SINGULAR = frozenset({"it", "its", "itself"})
 PERSONAL = frozenset({"he", "his", "him", "she", "her", "hers"})
 FIRST_PERSON_NOUNS = frozenset({"country", "nation", "government", "people", "state"})
+COPULAS = frozenset({"be", "seem", "appear", "remain", "become"})
 
 
 def actor_codes(span: Span) -> list[str]:
@@ -242,8 +243,13 @@ def actor_codes(span: Span) -> list[str]:
 
 
 def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: list[Span],
-                      speaker: str | None) -> list[str]:
-    """Codes a pronoun or description refers to, when the antecedent is clear; else []."""
+                      speaker: str | None, descriptions: dict[str, str] | None = None
+                      ) -> list[str]:
+    """Codes a pronoun or description refers to, when the antecedent is clear; else [].
+
+    `descriptions` maps nouns such as "group" or "country" to the label of the actor that
+    "the group", "this country" stands for: the last one of that label named before it.
+    """
     word = token.lower_
     if word in FIRST_PERSON:
         return [speaker] if speaker else []
@@ -251,6 +257,15 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         if any(c.lower_ in {"my", "our"} for c in token.children):
             return [speaker]
     before = [s for s in sentence_spans if s.end <= token.i and s.label_ != "LOC"]
+    label = (descriptions or {}).get(word)
+    if label and token.pos_ == "NOUN" and any(
+            c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in token.children):
+        for spans in (before, previous_spans):
+            named = [s for s in spans if s.label_ == label and "," not in s.kb_id_
+                     and not co_argument(s, token)]
+            if named:
+                return actor_codes(named[-1])
+        return []
     if word in PERSONAL:
         for spans in (before, previous_spans):
             people = [s for s in spans if s.label_ == "PERSON"]
@@ -258,6 +273,8 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
                 return actor_codes(people[-1])[:1]
         return []
     if word in SINGULAR:
+        if expletive(token):
+            return []
         for spans in (before, previous_spans):
             states = [s for s in spans if s.label_ == "STATE" and "," not in s.kb_id_]
             if states:
@@ -273,7 +290,25 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         pair = salient_pair(spans)
         if pair:
             return pair
+        groups = [s for s in spans if s.label_ == "GROUP"]
+        if groups and word in {"they", "them", "their"}:  # "the Taliban ... their cease-fire"
+            return actor_codes(groups[-1])
     return []
+
+
+def co_argument(span: Span, token: Token) -> bool:
+    """Whether a mention and a word depend on one head ("Chile criticized the country":
+    the country is not Chile)."""
+    return span.doc is token.doc and span.root.head.i == token.head.i
+
+
+def expletive(token: Token) -> bool:
+    """An "it" that stands for no actor: "it is paradoxical that ...", "it seems that"."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    return token.dep_ in {"nsubj", "nsubjpass"} and head.lemma_ in COPULAS and any(
+        c.dep_ in {"ccomp", "csubj", "xcomp"} and c.i > token.i for c in head.children)
 
 
 def salient(spans: list[Span]) -> str:

@@ -22,6 +22,7 @@ class Lexicon:
     templates: dict[str, dict[str, str]] = field(default_factory=dict)
     time_anaphora: tuple[str, ...] = ()  # cues that carry the paragraph's date forward
     domestic: dict[str, str] = field(default_factory=dict)  # "rebels" -> REB (sector)
+    descriptions: dict[str, str] = field(default_factory=dict)  # "group" -> GROUP (label)
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -44,4 +45,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         templates={r["type"]: r for r in read_tsv(base / "templates.tsv")},
         time_anaphora=tuple(r["cue"] for r in read_tsv(base / "time_anaphora.tsv")),
         domestic={r["word"]: r["sector"] for r in read_tsv(base / "domestic_agents.tsv")},
+        descriptions={r["word"]: r["label"] for r in read_tsv(base / "descriptions.tsv")},
     )

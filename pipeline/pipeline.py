@@ -178,7 +178,8 @@ class Pipeline:
                                                   doc.metadata.get("year"), doc.warnings,
                                                   self.finder.refers_back)
             actors = sentence_actors(span, actor_spans, state["prev"], doc.speaker,
-                                     self.finder.lex.domestic, self.gazetteer.state_codes)
+                                     self.finder.lex.domestic, self.gazetteer.state_codes,
+                                     self.finder.lex.descriptions)
             state["prev"] = actor_spans
             if not actors.refs:
                 continue

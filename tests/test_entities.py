@@ -92,3 +92,31 @@ def test_two_plus_two_is_one_token_and_no_entity(nlp):
 def test_place_named_after_a_person_is_a_place(nlp):
     found = mentions(nlp, "Warships anchored in Peter the Great Bay last week.")
     assert found["Peter the Great Bay"] == ("LOC", None)
+
+
+def references(nlp, text: str) -> dict[str, list[str]]:
+    """What each pronoun or description of a text resolves to (the text as one sentence)."""
+    from pipeline.entities import resolve_reference
+
+    sdoc = nlp.nlp(text)
+    spans = sorted(sdoc.spans["actors"], key=lambda s: s.start)
+    return {t.lower_: resolve_reference(t, spans, [], None, nlp.finder.lex.descriptions)
+            for t in sdoc if t.pos_ in {"PRON", "NOUN"}}
+
+
+def test_description_refers_to_the_last_actor_of_its_kind(nlp):
+    refs = references(nlp, "Hamas fired rockets at Israel, and the group later rejected a truce.")
+    assert refs["group"] == ["HAMAS"]
+    refs = references(nlp, "Peru held elections while Chile criticized the country.")
+    assert refs["country"] == ["PER"]  # not Chile, the other argument of "criticized"
+    assert references(nlp, "The rockets hit a group of houses.")["group"] == []
+
+
+def test_expletive_it_stands_for_no_actor(nlp):
+    assert references(nlp, "Brazil left, and it is regrettable that Peru stayed.")["it"] == []
+    assert references(nlp, "Brazil left, and it criticized Peru.")["it"] == ["BRA"]
+
+
+def test_plural_pronoun_of_a_lone_group(nlp):
+    refs = references(nlp, "The Taliban denounced the delay and threatened to end their truce.")
+    assert refs["their"] == ["TALIBAN"]
