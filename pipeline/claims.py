@@ -173,11 +173,12 @@ def mention_sector(span: Span, domestic: dict[str, str]) -> str | None:
 def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
                   states: set[str]) -> list[ActorRef]:
     """Unnamed domestic actors ("the rebels", "demonstrators", "President Mugabe" when not
-    in the gazetteer) of the one state the sentence names; none if it names several."""
+    in the gazetteer) of the state that their phrase names ("security forces in Guinea"),
+    else of the one state the sentence names; none if it names several."""
     named = {c for r in refs for c in r.codes if c in states}
-    if len(named) != 1:
-        return []
-    code = next(iter(named))
+    only = next(iter(named)) if len(named) == 1 else None
+    owners = {i: r.codes[0] for r in refs if len(r.codes) == 1 and r.codes[0] in states
+              for i in range(r.start, r.end)}
     covered = {i for r in refs for i in range(r.start, r.end)}
     found = []
     for token in sent:
@@ -191,6 +192,11 @@ def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
             root = token.head
         if any(c.i in covered for c in root.children if c.dep_ in {"amod", "compound", "poss"}):
             continue  # "Egyptian police": the state mention already stands for it
+        code = next((owners[g.i] for p in root.children if p.dep_ == "prep" and
+                     p.lower_ in {"in", "of"} for g in p.children
+                     if g.dep_ == "pobj" and g.i in owners), only)
+        if code is None:
+            continue
         words = sent.doc[token.i:root.i + 1].text
         found.append(ActorRef(token.i, root.i + 1, root.i, [code], words, "DOMESTIC", sector))
         covered.update(range(token.i, root.i + 1))

@@ -143,3 +143,11 @@ def test_event_verbs_of_news(nlp):
     for text, triple in cases.items():
         triples, _ = claims_of(nlp, text)
         assert triple in triples, (text, triples)
+
+
+def test_domestic_actor_of_the_state_its_phrase_names(nlp):
+    # two states named, but "in Guinea" says whose forces they are
+    triples, _ = claims_of(nlp, "Security forces in Guinea beat Liberian refugees.")
+    assert ("GIN", "ATTACK", "LBR") in triples
+    triples, _ = claims_of(nlp, "Security forces beat Liberian refugees in Guinea.")
+    assert not any(s == "GIN" for s, _, _ in triples)  # "in Guinea" belongs to the verb
