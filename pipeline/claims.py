@@ -37,6 +37,7 @@ SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
 CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
                          "appeal", "offer", "propose"})
+COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a proposal
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
 NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
@@ -282,7 +283,8 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     head = noun.head
     if head is noun:
         return []
-    if noun.dep_ in {"dobj", "attr", "oprd", "nsubjpass"} and head.pos_ in {"VERB", "AUX"}:
+    if noun.dep_ in {"dobj", "attr", "oprd", "nsubjpass", "acomp"} and \
+            head.pos_ in {"VERB", "AUX"}:  # "Japan is wary of China": acomp of "is"
         return verb_subject(head, actors, hops + 1)
     if noun.dep_ in {"pobj", "conj", "appos", "compound"}:
         up = head.head if noun.dep_ == "pobj" else head
@@ -363,8 +365,8 @@ class ClaimFinder:
             if node.dep_ not in SEEK_CLIMB_DEPS or node.head is node:
                 return False
             node = node.head
-            if self.lex.predicate_type(node.lemma_, "VERB" if node.pos_ == "VERB" else "NOUN") \
-                    == "SEEK_COOPERATION":
+            pos = node.pos_ if node.pos_ in {"VERB", "ADJ"} else "NOUN"  # "ready to hold talks"
+            if self.lex.predicate_type(node.lemma_, pos) == "SEEK_COOPERATION":
                 return True
         return False
 
@@ -488,6 +490,11 @@ class ClaimFinder:
             found += self.from_trigger(token, type_, sent, actors)
         return found
 
+    def conflictual(self, verb: Token) -> bool:
+        """Whether a verb is a trigger of a conflictual type ("strike", "criticize")."""
+        type_ = self.lex.predicate_type(verb.lemma_, "VERB")
+        return type_ is not None and DEFAULT_STANCE[type_] == "conflictual"
+
     def from_pair(self, work: SentenceWork, subject: str, obj: str | None, type_: str,
                   confidence: float) -> Candidate:
         """A candidate typed by the classifier; attributes read at the best anchor word."""
@@ -523,6 +530,9 @@ class ClaimFinder:
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
         if not is_verb and type_ in UNARY_TYPES:
             objects = [o for o in objects if o not in subjects]
+        if token.pos_ == "ADJ" and type_ == "SEEK_COOPERATION":  # "willing to withdraw from X"
+            objects += [o for c in token.children if c.dep_ == "xcomp" and c.pos_ == "VERB"
+                        and not self.conflictual(c) for o in verb_objects(c, actors)]
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
             objects += noun_objects(token.head, actors)
@@ -533,7 +543,10 @@ class ClaimFinder:
             if token.dep_ in {"relcl", "acl"}:
                 dobj_lemmas.add(token.head.lemma_.lower())
             direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj")
-            if not (dobj_lemmas & self.lex.seek_objects or
+            offered = token.lemma_ in COMMITMENTS and any(  # "offered to hand them over to X"
+                c.dep_ == "xcomp" and c.pos_ == "VERB" and not self.conflictual(c)
+                for c in token.children)
+            if not (dobj_lemmas & self.lex.seek_objects or offered or
                     (direct and token.lemma_ in SEEK_DIRECT) or
                     any(self.lex.predicate_type(lem, "VERB") in {"COOPERATE", "AGREE"}
                         for lem in dobj_lemmas)):

@@ -151,3 +151,19 @@ def test_domestic_actor_of_the_state_its_phrase_names(nlp):
     assert ("GIN", "ATTACK", "LBR") in triples
     triples, _ = claims_of(nlp, "Security forces beat Liberian refugees in Guinea.")
     assert not any(s == "GIN" for s, _, _ in triples)  # "in Guinea" belongs to the verb
+
+
+def test_predicative_adjectives(nlp):
+    assert ("JPN", "CONCERN", "CHN") in claims_of(nlp, "Japan is wary of China.")[0]
+    triples, _ = claims_of(nlp, "Japan is ready to hold talks with Russia.")
+    assert ("JPN", "SEEK_COOPERATION", "RUS") in triples  # talks offered, not held
+    assert ("JPN", "COOPERATE", "RUS") not in triples
+    triples, _ = claims_of(nlp, "Syria is willing to withdraw its troops from Lebanon.")
+    assert ("SYR", "SEEK_COOPERATION", "LBN") in triples  # the object of what it offers
+
+
+def test_offer_to_act_is_a_proposal(nlp):
+    triples, _ = claims_of(nlp, "Libya offered to hand the suspects over to Britain.")
+    assert ("LBY", "SEEK_COOPERATION", "GBR") in triples
+    triples, _ = claims_of(nlp, "Libya promised to attack Britain.")
+    assert ("LBY", "SEEK_COOPERATION", "GBR") not in triples  # a threat is no offer
