@@ -40,7 +40,8 @@ SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "
 COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a proposal
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
-NEGATING_VERBS = frozenset({"fail", "refuse", "decline", "lack", "cease"})
+NEGATING_WORDS = frozenset({"fail", "refuse", "decline", "lack", "cease",  # governing words
+                            "reluctant", "unwilling", "hesitant"})
 MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
              "shall": "predicted", "'ll": "predicted", "would": "hedged", "should": "normative",
              "must": "normative", "ought": "normative"}
@@ -394,7 +395,7 @@ class ClaimFinder:
                         d.dep_ == "det" and d.lower_ in {"no", "neither"}
                         for d in child.children):
                     return True  # "neither side needs joint exercises"
-            if node is not token and node.lemma_ in NEGATING_VERBS:
+            if node is not token and node.lemma_ in NEGATING_WORDS:
                 return True
         return False
 

@@ -167,3 +167,10 @@ def test_offer_to_act_is_a_proposal(nlp):
     assert ("LBY", "SEEK_COOPERATION", "GBR") in triples
     triples, _ = claims_of(nlp, "Libya promised to attack Britain.")
     assert ("LBY", "SEEK_COOPERATION", "GBR") not in triples  # a threat is no offer
+
+
+def test_evaluative_adjectives_and_reluctance(nlp):
+    assert ("RUS", "CONCERN", "USA") in claims_of(nlp, "Moscow is suspicious of Washington.")[0]
+    assert ("CHN", "SUPPORT", "PAK") in claims_of(nlp, "China is supportive of Pakistan.")[0]
+    _, doc = claims_of(nlp, "Russia has been reluctant to criticize China.")
+    assert [(c.type, c.negated) for c in doc.claims] == [("OPPOSE", True)]
