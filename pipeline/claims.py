@@ -37,11 +37,13 @@ SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
 CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
                          "appeal", "offer", "propose"})
+PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
+RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
 COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a proposal
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
 NEGATING_WORDS = frozenset({"fail", "refuse", "decline", "lack", "cease",  # governing words
-                            "reluctant", "unwilling", "hesitant"})
+                            "reluctant", "unwilling", "hesitant", "cautious"})
 MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
              "shall": "predicted", "'ll": "predicted", "would": "hedged", "should": "normative",
              "must": "normative", "ought": "normative"}
@@ -232,6 +234,9 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     for child in verb.children:
         if child.dep_ in SUBJECT_DEPS:
             return collect(child, actors, frozenset({"of"}))
+        if child.dep_ == "nsubjpass" and verb.lemma_ in PURPOSE_PASSIVES:
+            # "Washington's pivot is aimed at containing China": the pivot's owner aims
+            return noun_subject(child, actors, hops + 1) or collect(child, actors, frozenset())
         if child.dep_ == "agent":
             for pobj in child.children:
                 return collect(pobj, actors, frozenset({"of"}))
@@ -245,6 +250,8 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
                 controller = collect(child, actors, frozenset({"of"}))
                 if controller:
                     return controller
+    if verb.dep_ == "pcomp" and head.pos_ == "ADP":
+        head = head.head  # "aimed at containing": the verb that the preposition hangs on
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head is not verb:
         if head.pos_ in {"VERB", "AUX"}:
             return verb_subject(head, actors, hops + 1)
@@ -491,6 +498,17 @@ class ClaimFinder:
             found += self.from_trigger(token, type_, sent, actors)
         return found
 
+    def reciprocal(self, token: Token) -> bool:
+        """Whether a predicate's coordinated subjects act on each other: "Japan and Russia
+        exchanged fire", "... criticized each other", "... should deepen their dialogue"."""
+        if token.lemma_ == "exchange":
+            return True
+        objects = [c for c in token.children if c.dep_ in {"dobj", "prep"}]
+        if any(t.lower_ in RECIPROCAL for c in objects for t in c.subtree):
+            return True
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.seek_objects and any(
+            p.dep_ == "poss" and p.lower_ == "their" for p in c.children) for c in objects)
+
     def conflictual(self, verb: Token) -> bool:
         """Whether a verb is a trigger of a conflictual type ("strike", "criticize")."""
         type_ = self.lex.predicate_type(verb.lemma_, "VERB")
@@ -529,6 +547,16 @@ class ClaimFinder:
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
                                                                               type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
+        felt = [r for c in token.children if c.dep_ == "dobj" for r in collect(
+            c, actors, frozenset())] if is_verb and token.lemma_ in self.lex.experiencers else []
+        if felt:  # "China's advance alarmed Japan": Japan is the one concerned, about China
+            causes = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+            subjects, objects = felt, [r for c in causes for r in
+                                       noun_subject(c, actors) or collect(c, actors, frozenset())]
+        if is_verb and type_ == "COOPERATE":  # "exchanged fire": the object's type
+            type_ = next((t for c in token.children if c.dep_ == "dobj" and
+                          (t := self.trigger_type(c)) and DEFAULT_STANCE[t] == "conflictual"),
+                         type_)
         if not is_verb and type_ in UNARY_TYPES:
             objects = [o for o in objects if o not in subjects]
         if token.pos_ == "ADJ" and type_ == "SEEK_COOPERATION":  # "willing to withdraw from X"
@@ -580,6 +608,8 @@ class ClaimFinder:
                 pairs = [(s, None) for s in subj_codes]
         elif subj_codes and obj_codes:
             pairs = [(s, o) for s in subj_codes for o in obj_codes]
+        elif len(subj_codes) >= 2 and self.reciprocal(token):  # "exchanged fire", "each other"
+            pairs = [(s, o) for s in subj_codes for o in subj_codes if s != o]
         elif subj_codes and type_ in UNARY_TYPES:
             pairs = [(s, None) for s in subj_codes]
         if not pairs:

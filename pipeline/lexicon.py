@@ -23,6 +23,7 @@ class Lexicon:
     time_anaphora: tuple[str, ...] = ()  # cues that carry the paragraph's date forward
     domestic: dict[str, str] = field(default_factory=dict)  # "rebels" -> REB (sector)
     descriptions: dict[str, str] = field(default_factory=dict)  # "group" -> GROUP (label)
+    experiencers: frozenset[str] = frozenset()  # "alarm": its object feels, its subject causes
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -46,4 +47,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         time_anaphora=tuple(r["cue"] for r in read_tsv(base / "time_anaphora.tsv")),
         domestic={r["word"]: r["sector"] for r in read_tsv(base / "domestic_agents.tsv")},
         descriptions={r["word"]: r["label"] for r in read_tsv(base / "descriptions.tsv")},
+        experiencers=frozenset(r["lemma"] for r in read_tsv(base / "experiencer_verbs.tsv")),
     )

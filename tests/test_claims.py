@@ -174,3 +174,26 @@ def test_evaluative_adjectives_and_reluctance(nlp):
     assert ("CHN", "SUPPORT", "PAK") in claims_of(nlp, "China is supportive of Pakistan.")[0]
     _, doc = claims_of(nlp, "Russia has been reluctant to criticize China.")
     assert [(c.type, c.negated) for c in doc.claims] == [("OPPOSE", True)]
+
+
+def test_experiencer_verbs_reverse_the_roles(nlp):
+    triples, _ = claims_of(nlp, "Australia's decision to ban the firm angered China.")
+    assert ("CHN", "OPPOSE", "AUS") in triples
+    assert ("JPN", "CONCERN", "CHN") in claims_of(nlp, "The Chinese survey worried Japan.")[0]
+
+
+def test_reciprocal_subjects(nlp):
+    triples, _ = claims_of(nlp, "India and Pakistan exchanged fire across the border.")
+    assert {("IND", "ATTACK", "PAK"), ("PAK", "ATTACK", "IND")} <= triples
+    assert ("IND", "COOPERATE", "PAK") not in triples  # an exchange of fire is no exchange
+    triples, _ = claims_of(nlp, "Japan and Russia should deepen their dialogue.")
+    assert ("JPN", "SEEK_COOPERATION", "RUS") in triples
+    triples, _ = claims_of(nlp, "Japan and Russia protested.")
+    assert not triples  # no object, nothing reciprocal: no claim between them
+
+
+def test_purpose_passive_and_preposition_clause(nlp):
+    triples, doc = claims_of(nlp, "Washington's pivot to Asia is not aimed at containing China.")
+    assert ("USA", "CONTAIN", "CHN") in triples and doc.claims[0].negated
+    triples, _ = claims_of(nlp, "France responded by destroying Chad's air force.")
+    assert ("FRA", "ATTACK", "TCD") in triples
