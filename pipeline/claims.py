@@ -20,7 +20,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from .dates import find_times, plausible, relative_time
-from .entities import actor_codes, resolve_reference
+from .entities import COPULAS, actor_codes, resolve_reference
 from .lexicon import Lexicon
 from .model import DEFAULT_STANCE, SYMMETRIC_TYPES, UNARY_TYPES
 
@@ -43,7 +43,7 @@ COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a prop
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
 NEGATING_WORDS = frozenset({"fail", "refuse", "decline", "lack", "cease",  # governing words
-                            "reluctant", "unwilling", "hesitant", "cautious"})
+                            "reluctant", "unwilling", "hesitant", "cautious", "deny"})
 MODAL_AUX = {"may": "hedged", "might": "hedged", "could": "hedged", "will": "predicted",
              "shall": "predicted", "'ll": "predicted", "would": "hedged", "should": "normative",
              "must": "normative", "ought": "normative"}
@@ -314,7 +314,7 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
                 if grand.dep_ in {"nsubj", "nsubjpass"}:
                     found += collect(grand, actors, frozenset({"of"}))
         if child.dep_ in {"dobj", "dative", "nsubjpass", "attr", "oprd"}:
-            found += collect(child, actors, OBJECT_PREPS)
+            found += object_phrase(child, actors)
         elif child.dep_ == "prep":
             found += prep_objects(child, actors, OBJECT_PREPS)
         elif child.dep_ == "xcomp":
@@ -324,6 +324,13 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
                 elif grand.dep_ == "prep":
                     found += prep_objects(grand, actors, OBJECT_PREPS)
     return found
+
+
+def object_phrase(noun: Token, actors: SentenceActors) -> list[ActorRef]:
+    """Actors of an object phrase; a possessor stands for it alone ("condemn Russia's
+    aggression against Ukraine": Russia; "against Ukraine" is the aggression's own)."""
+    owners = [r for c in noun.children if c.dep_ == "poss" for r in collect(c, actors, frozenset())]
+    return owners or collect(noun, actors, OBJECT_PREPS)
 
 
 def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
@@ -557,6 +564,19 @@ class ClaimFinder:
             type_ = next((t for c in token.children if c.dep_ == "dobj" and
                           (t := self.trigger_type(c)) and DEFAULT_STANCE[t] == "conflictual"),
                          type_)
+        if not is_verb and token.dep_ in {"attr", "oprd"} and token.head.lemma_ in COPULAS:
+            # "the United States remains Japan's closest ally": the clause's subject is the
+            # subject, the possessor the object
+            clause = verb_subject(token.head, actors)
+            if clause:
+                subjects, objects = clause, objects + [s for s in subjects if s not in clause]
+        between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                   for r in prep_objects(c, actors, frozenset({"between"}))]
+        own_subject = any(actors.at(c) for c in token.children
+                          if c.dep_ in {"poss", "amod", "compound", "nmod"})
+        if not is_verb and type_ in SYMMETRIC_TYPES and len(unique_codes(between)) >= 2 \
+                and not own_subject:  # "welcome the agreement between X and Y": X and Y
+            subjects, objects = [], between  # ("Syria's mediation between X and Y": Syria)
         if not is_verb and type_ in UNARY_TYPES:
             objects = [o for o in objects if o not in subjects]
         if token.pos_ == "ADJ" and type_ == "SEEK_COOPERATION":  # "willing to withdraw from X"

@@ -197,3 +197,20 @@ def test_purpose_passive_and_preposition_clause(nlp):
     assert ("USA", "CONTAIN", "CHN") in triples and doc.claims[0].negated
     triples, _ = claims_of(nlp, "France responded by destroying Chad's air force.")
     assert ("FRA", "ATTACK", "TCD") in triples
+
+
+def test_possessor_of_an_object_phrase_and_parties_of_between(nlp):
+    triples, _ = claims_of(nlp, "We condemn Russia's aggression against Ukraine.",
+                           speaker="POL")
+    assert ("POL", "OPPOSE", "RUS") in triples and ("POL", "OPPOSE", "UKR") not in triples
+    triples, _ = claims_of(nlp, "We welcome the agreement between Saudi Arabia and Iran.",
+                           speaker="POL")
+    assert ("IRN", "AGREE", "SAU") in triples
+    assert not any(t == "AGREE" and "POL" in (s, o) for s, t, o in triples)
+
+
+def test_nominal_predicate_after_a_copula(nlp):
+    triples, _ = claims_of(nlp, "The United States remains Japan's closest ally.")
+    assert ("JPN", "COOPERATE", "USA") in triples
+    _, doc = claims_of(nlp, "China and India have long been rivals.")
+    assert [(c.type, c.stance) for c in doc.claims] == [("RELATIONS", "conflictual")]
