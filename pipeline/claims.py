@@ -548,8 +548,10 @@ class ClaimFinder:
                 "source": source, "source_agent": source_agent,
                 "topic": self.topic(token, sent, type_), "stance": self.stance(type_, sent)}
 
-    def from_trigger(self, token: Token, type_: str, sent: Span,
-                     actors: SentenceActors) -> list[Candidate]:
+    def roles(self, token: Token, type_: str, actors: SentenceActors
+              ) -> tuple[str, list[ActorRef], list[ActorRef]]:
+        """A trigger's type, subjects and objects, with the constructions that reframe them
+        (experiencer verbs, a light verb's object, copulas, "between", offers)."""
         is_verb = token.pos_ == "VERB"
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
                                                                               type_=type_)
@@ -585,6 +587,12 @@ class ClaimFinder:
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
             objects += noun_objects(token.head, actors)
+        return type_, subjects, objects
+
+    def from_trigger(self, token: Token, type_: str, sent: Span,
+                     actors: SentenceActors) -> list[Candidate]:
+        is_verb = token.pos_ == "VERB"
+        type_, subjects, objects = self.roles(token, type_, actors)
         if type_ == "SEEK_COOPERATION" and is_verb:
             dobj_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "xcomp"}}
             dobj_lemmas |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp"
