@@ -572,13 +572,15 @@ class ClaimFinder:
             clause = verb_subject(token.head, actors)
             if clause:
                 subjects, objects = clause, objects + [s for s in subjects if s not in clause]
-        between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
-                   for r in prep_objects(c, actors, frozenset({"between"}))]
-        own_subject = any(actors.at(c) for c in token.children
-                          if c.dep_ in {"poss", "amod", "compound", "nmod"})
-        if not is_verb and type_ in SYMMETRIC_TYPES and len(unique_codes(between)) >= 2 \
-                and not own_subject:  # "welcome the agreement between X and Y": X and Y
-            subjects, objects = [], between  # ("Syria's mediation between X and Y": Syria)
+        if not is_verb and type_ in SYMMETRIC_TYPES:
+            between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
+                       for r in prep_objects(c, actors, frozenset({"between"}))]
+            own_subject = any(actors.at(c) for c in token.children
+                              if c.dep_ in {"poss", "amod", "compound", "nmod"})
+            if len(unique_codes(between)) >= 2 and not own_subject:
+                # "welcome the agreement between X and Y": X and Y, not the welcomer
+                # ("Syria's mediation between X and Y" stays Syria's)
+                subjects, objects = [], between
         if not is_verb and type_ in UNARY_TYPES:
             objects = [o for o in objects if o not in subjects]
         if token.pos_ == "ADJ" and type_ == "SEEK_COOPERATION":  # "willing to withdraw from X"
