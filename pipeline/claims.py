@@ -180,6 +180,8 @@ def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
     in the gazetteer) of the state that their phrase names ("security forces in Guinea"),
     else of the one state the sentence names; none if it names several."""
     named = {c for r in refs for c in r.codes if c in states}
+    if not named:
+        return []
     only = next(iter(named)) if len(named) == 1 else None
     owners = {i: r.codes[0] for r in refs if len(r.codes) == 1 and r.codes[0] in states
               for i in range(r.start, r.end)}
@@ -516,9 +518,9 @@ class ClaimFinder:
         return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.seek_objects and any(
             p.dep_ == "poss" and p.lower_ == "their" for p in c.children) for c in objects)
 
-    def conflictual(self, verb: Token) -> bool:
-        """Whether a verb is a trigger of a conflictual type ("strike", "criticize")."""
-        type_ = self.lex.predicate_type(verb.lemma_, "VERB")
+    def conflictual(self, token: Token) -> bool:
+        """Whether a word is a trigger of a conflictual type ("strike", "fire", "critical")."""
+        type_ = self.trigger_type(token)
         return type_ is not None and DEFAULT_STANCE[type_] == "conflictual"
 
     def from_pair(self, work: SentenceWork, subject: str, obj: str | None, type_: str,
@@ -563,9 +565,8 @@ class ClaimFinder:
             subjects, objects = felt, [r for c in causes for r in
                                        noun_subject(c, actors) or collect(c, actors, frozenset())]
         if is_verb and type_ == "COOPERATE":  # "exchanged fire": the object's type
-            type_ = next((t for c in token.children if c.dep_ == "dobj" and
-                          (t := self.trigger_type(c)) and DEFAULT_STANCE[t] == "conflictual"),
-                         type_)
+            type_ = next((self.trigger_type(c) or type_ for c in token.children
+                          if c.dep_ == "dobj" and self.conflictual(c)), type_)
         if not is_verb and token.dep_ in {"attr", "oprd"} and token.head.lemma_ in COPULAS:
             # "the United States remains Japan's closest ally": the clause's subject is the
             # subject, the possessor the object
