@@ -36,9 +36,12 @@ CLIMB_DEPS = frozenset({"dobj", "pobj", "prep", "attr", "xcomp", "conj", "appos"
 SEEK_CLIMB_DEPS = CLIMB_DEPS | {"acl"}
 CHAIN_DEPS = CLIMB_DEPS | {"advcl", "ccomp", "relcl", "acl"}
 SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "request",
-                         "appeal", "offer", "propose"})
+                         "appeal", "offer", "propose", "call"})
+ADDRESSEE_PREPS = frozenset({"on", "upon"})  # "called on Iran to release ..."
 PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
+TARGETED_IN_PLACE = frozenset({"OPPOSE", "ATTACK"})  # see `place_objects`
+REVERSIBLE = frozenset({"COOPERATE", "AGREE", "SUPPORT", "RELATIONS"})  # see `reversed_by`
 COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a proposal
 URL = re.compile(r"(?:https?://|www\.)\S+")
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
@@ -248,8 +251,10 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     if verb.dep_ == "xcomp" and head is not verb:
         # object control: "driving the Russian side to seek", "urged Japan to join"
         for child in head.children:
-            if child.dep_ == "dobj":
-                controller = collect(child, actors, frozenset({"of"}))
+            addressees = [p for p in child.children if p.dep_ == "pobj"] \
+                if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS else []
+            for controller_word in ([child] if child.dep_ == "dobj" else addressees):
+                controller = collect(controller_word, actors, frozenset({"of"}))
                 if controller:
                     return controller
     if verb.dep_ == "pcomp" and head.pos_ == "ADP":
@@ -288,6 +293,13 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return [r for p in child.children for r in collect(p, actors, frozenset())]
+    preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
+    if "of" in preps and preps.keys() & {"to", "with"}:
+        # "the visit of the US speaker to Taiwan": "of" names the one who acts
+        found = [r for p in preps["of"].children if p.dep_ == "pobj"
+                 for r in collect(p, actors, frozenset({"of"}))]
+        if found:
+            return found
     if hops >= 4:
         return []
     head = noun.head
@@ -300,7 +312,7 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
         up = head.head if noun.dep_ == "pobj" else head
         if up.pos_ in {"VERB", "AUX"}:
             return verb_subject(up, actors, hops + 1)
-        if up.pos_ in {"NOUN", "PROPN"}:
+        if up.pos_ in {"NOUN", "PROPN", "NUM"}:  # NUM: "pledged $5 million in aid"
             return noun_subject(up, actors, hops + 1)
     return []
 
@@ -349,6 +361,31 @@ def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
             for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
 
 
+def light_verb(noun: Token) -> Token | None:
+    """The verb a nominal trigger is the object of, also through a quantity ("gave a loan",
+    "pledged $5 million in aid", "sent 500 tons of food aid")."""
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "of"}:
+        quantity = noun.head.head
+        if quantity.dep_ == "dobj" and quantity.pos_ in {"NUM", "NOUN"}:
+            noun = quantity
+    if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
+        return noun.head
+    return None
+
+
+def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
+    """States named as the place of an act: "in X" on the trigger, or on the light verb
+    whose object the trigger is ("imposed a curfew in the town of Cizre in Turkey")."""
+    heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
+    found = []
+    for head in heads:
+        for prep in head.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
+                found += [r for p in prep.children if p.dep_ == "pobj"
+                          for r in collect(p, actors, frozenset({"in", "of"}))]
+    return found
+
+
 def is_deontic(clause: Token) -> bool:
     """A clause with must/should/shall/ought: "... that Sudan must return the helicopter"."""
     return any(a.dep_ == "aux" and a.lower_ in DEONTIC for a in clause.children)
@@ -386,6 +423,31 @@ class ClaimFinder:
             if self.lex.predicate_type(node.lemma_, pos) == "SEEK_COOPERATION":
                 return True
         return False
+
+    def reversed_by(self, token: Token) -> bool:
+        """Is a cooperation word the object of a word that ends it ("severed relations",
+        "a suspension of air links", "froze its assistance")? Then the act is OPPOSE."""
+        node = token
+        for _ in range(3):
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                return False
+            node = node.head
+            pos = "VERB" if node.pos_ == "VERB" else "NOUN"
+            if (node.lemma_.lower(), pos) in self.lex.reversals:
+                return True
+            if node.pos_ == "VERB":
+                return False
+        return False
+
+    def ends_cooperation(self, token: Token) -> bool:
+        """Is this a word that ends a cooperation word below it (`reversed_by`)?"""
+        if (token.lemma_.lower(), "VERB" if token.pos_ == "VERB" else "NOUN") \
+                not in self.lex.reversals:
+            return False
+        below = [c for c in token.children if c.dep_ in {"dobj", "nsubjpass"}] + \
+                [p for c in token.children if c.dep_ == "prep"
+                 for p in c.children if p.dep_ == "pobj"]
+        return any(self.trigger_type(c) in REVERSIBLE for c in below)
 
     # ---------------------------------------------------------------- attributes
     def chain(self, token: Token) -> list[Token]:
@@ -573,6 +635,13 @@ class ClaimFinder:
             clause = verb_subject(token.head, actors)
             if clause:
                 subjects, objects = clause, objects + [s for s in subjects if s not in clause]
+        light = light_verb(token) if not is_verb else None
+        if light is not None:
+            # "gave Vietnam a loan", "has given backing to Syria": the light verb's recipient
+            objects += [r for c in light.children if c.dep_ == "dative"
+                        for r in collect(c, actors, frozenset())]
+            objects += [r for c in light.children if c.dep_ == "prep"
+                        for r in prep_objects(c, actors, frozenset({"to"}))]
         if not is_verb and type_ in SYMMETRIC_TYPES:
             between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
                        for r in prep_objects(c, actors, frozenset({"between"}))]
@@ -595,14 +664,26 @@ class ClaimFinder:
     def from_trigger(self, token: Token, type_: str, sent: Span,
                      actors: SentenceActors) -> list[Candidate]:
         is_verb = token.pos_ == "VERB"
+        if self.ends_cooperation(token):
+            return []  # "withdrew from the agreement with X": the agreement's word says it
+        if not is_verb and token.dep_ == "dobj" and self.conflictual(token) and \
+                self.trigger_type(token.head) == "CONCEDE":
+            return []  # "lifted sanctions on Sudan" is a concession, not a sanction
         type_, subjects, objects = self.roles(token, type_, actors)
-        if type_ == "SEEK_COOPERATION" and is_verb:
+        if type_ in REVERSIBLE and self.reversed_by(token):
+            type_ = "OPPOSE"
+        elif type_ == "SEEK_COOPERATION" and is_verb:
             dobj_lemmas = {c.lemma_.lower() for c in token.children if c.dep_ in {"dobj", "xcomp"}}
             dobj_lemmas |= {g.lemma_.lower() for c in token.children if c.dep_ == "xcomp"
                             for g in c.children if g.dep_ == "dobj"}  # "seeks to normalize ties"
+            dobj_lemmas |= {g.lemma_.lower() for c in token.children  # "call for talks"
+                            if c.dep_ == "prep" and c.lower_ == "for"
+                            for g in c.children if g.dep_ == "pobj"}
             if token.dep_ in {"relcl", "acl"}:
                 dobj_lemmas.add(token.head.lemma_.lower())
-            direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj")
+            direct = any(actors.at(c) for c in token.children if c.dep_ == "dobj") or any(
+                actors.at(g) for c in token.children if c.dep_ == "prep" and
+                c.lower_ in ADDRESSEE_PREPS for g in c.children if g.dep_ == "pobj")
             offered = token.lemma_ in COMMITMENTS and any(  # "offered to hand them over to X"
                 c.dep_ == "xcomp" and c.pos_ == "VERB" and not self.conflictual(c)
                 for c in token.children)
@@ -621,6 +702,10 @@ class ClaimFinder:
         obj_codes = [c for c in unique_codes(objects) if c not in subj_codes or any(
             distinct_agents(s, o) for s in subjects for o in objects
             if s.codes == o.codes == [c])]
+        if not obj_codes and type_ in TARGETED_IN_PLACE:
+            # "imposed a curfew in Turkey", "attacks in Ukraine": the place is the target
+            obj_codes = [c for c in unique_codes(place_objects(token, actors))
+                         if c not in subj_codes or any(s.sector for s in subjects)]
         agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
         modality = self.modality(token, sent)
         if type_ == "COOPERATE" and modality in {"predicted", "normative"}:

@@ -76,11 +76,15 @@ def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[MentionCandidate]:
     return found
 
 
-def choose(candidates: list[MentionCandidate]) -> list[MentionCandidate]:
-    """Greedy longest-first choice of non-overlapping candidates."""
+def choose(candidates: list[MentionCandidate], doc: Doc) -> list[MentionCandidate]:
+    """Greedy longest-first choice of non-overlapping candidates; a leading "the" does not
+    count toward the length ("the West Bank" is the place, not "the West")."""
+    def length(c: MentionCandidate) -> int:
+        return c.end - c.start - (doc[c.start].lower_ == "the")
+
     chosen: list[MentionCandidate] = []
     taken: set[int] = set()
-    for cand in sorted(candidates, key=lambda c: (-(c.end - c.start), c.source != "compound",
+    for cand in sorted(candidates, key=lambda c: (-length(c), c.source != "compound",
                                                   c.start)):
         tokens = set(range(cand.start, cand.end))
         if tokens & taken:
@@ -207,10 +211,10 @@ class ActorTagger:
                 candidates.append(MentionCandidate(start, end, entry.label, entry.actor,
                                                    entry.agent, entry.kind, "gazetteer",
                                                    entry.fallback))
-        chosen = choose(candidates)
+        chosen = choose(candidates, doc)
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        chosen = choose(chosen + ner_candidates(doc, taken, chosen))
+        chosen = choose(chosen + ner_candidates(doc, taken, chosen), doc)
         chosen = attach_bodies(doc, chosen)
         spans = []
         for cand in chosen:
@@ -280,6 +284,14 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
             if states:
                 return [salient(states)]
         return []
+    if word == "they":
+        reporters = reporting_subject(token, before)
+        if reporters:  # "Palestinian leaders said they would boycott ...": the leaders
+            return reporters
+    if word == "their" and token.dep_ == "poss":
+        owners = clause_subject(token, before)
+        if owners:  # "Moroccan diplomats held their first meeting with ...": the diplomats
+            return owners
     pair_np = word in PAIR_WORDS or (
         word in {"countries", "states", "sides", "nations", "governments"}
         and any(c.lower_ in {"two", "both"} for c in token.children)
@@ -294,6 +306,39 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         if groups and word in {"they", "them", "their"}:  # "the Taliban ... their cease-fire"
             return actor_codes(groups[-1])
     return []
+
+
+def clause_subject(token: Token, spans: list[Span]) -> list[str]:
+    """Codes named in the subject of the verb whose object phrase holds the word."""
+    node = token.head
+    for _ in range(4):
+        if node.pos_ in {"VERB", "AUX"} or node.dep_ not in {"dobj", "pobj", "prep", "attr"}:
+            break
+        node = node.head
+    if node.pos_ not in {"VERB", "AUX"}:
+        return []
+    return codes_in([c for c in node.children if c.dep_ == "nsubj" and c.i < token.i], spans)
+
+
+def codes_in(phrases: list[Token], spans: list[Span]) -> list[str]:
+    """Codes of the mentions inside the phrases headed by these words."""
+    codes: list[str] = []
+    for head in phrases:
+        for span in spans:
+            if head.left_edge.i <= span.start and span.end <= head.right_edge.i + 1:
+                codes += [c for c in actor_codes(span) if c not in codes]
+    return codes
+
+
+def reporting_subject(token: Token, spans: list[Span]) -> list[str]:
+    """Codes named in the subject of the verb whose complement clause the word is the
+    subject of ("Turkish and Greek officials said they ...": TUR, GRC)."""
+    clause = token.head
+    if token.dep_ not in {"nsubj", "nsubjpass"} or clause.dep_ != "ccomp" or \
+            clause.head is clause:
+        return []
+    return codes_in([c for c in clause.head.children if c.dep_ == "nsubj" and c.i < token.i],
+                    spans)
 
 
 def co_argument(span: Span, token: Token) -> bool:

@@ -24,6 +24,7 @@ class Lexicon:
     domestic: dict[str, str] = field(default_factory=dict)  # "rebels" -> REB (sector)
     descriptions: dict[str, str] = field(default_factory=dict)  # "group" -> GROUP (label)
     experiencers: frozenset[str] = frozenset()  # "alarm": its object feels, its subject causes
+    reversals: frozenset[tuple[str, str]] = frozenset()  # (lemma, pos): "sever" ties, "suspend" aid
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -48,4 +49,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         domestic={r["word"]: r["sector"] for r in read_tsv(base / "domestic_agents.tsv")},
         descriptions={r["word"]: r["label"] for r in read_tsv(base / "descriptions.tsv")},
         experiencers=frozenset(r["lemma"] for r in read_tsv(base / "experiencer_verbs.tsv")),
+        reversals=frozenset((r["lemma"], r["pos"]) for r in read_tsv(base / "reversals.tsv")),
     )

@@ -202,9 +202,9 @@ class Pipeline:
         seen: dict[tuple, Claim] = {}
         for doc, cand in candidates:
             sentence: Sentence = cand.record
-            subject, obj = cand.subject, cand.object
+            subject, obj, agent = cand.subject, cand.object, cand.subject_agent
             if cand.type in SYMMETRIC_TYPES and obj is not None and obj < subject:
-                subject, obj = obj, subject
+                subject, obj, agent = obj, subject, None  # the agent named the other side
             key = (doc.doc_id, sentence.index, subject, cand.type, obj)
             if key in seen:
                 seen[key].confidence = max(seen[key].confidence, cand.confidence)
@@ -212,7 +212,7 @@ class Pipeline:
             claim = Claim(
                 doc_id=doc.doc_id, sentence=sentence.index, start=sentence.start,
                 end=sentence.end, evidence=sentence.text, subject=subject, type=cand.type,
-                object=obj, subject_agent=cand.subject_agent, negated=cand.negated,
+                object=obj, subject_agent=agent, negated=cand.negated,
                 modality=cand.modality, source=cand.source, source_agent=cand.source_agent,
                 topic=cand.topic, stance=cand.stance, time=cand.time,
                 text=self.render(subject, cand.type, obj, cand.negated),
