@@ -214,3 +214,69 @@ def test_nominal_predicate_after_a_copula(nlp):
     assert ("JPN", "COOPERATE", "USA") in triples
     _, doc = claims_of(nlp, "China and India have long been rivals.")
     assert [(c.type, c.stance) for c in doc.claims] == [("RELATIONS", "conflictual")]
+
+
+def test_recipient_of_a_light_verb(nlp):
+    triples, _ = claims_of(nlp, "Japan gave Vietnam a loan of 2 billion dollars.")
+    assert ("JPN", "COOPERATE", "VNM") in triples
+    triples, _ = claims_of(nlp, "Russia has given strong backing to Syria.")
+    assert ("RUS", "SUPPORT", "SYR") in triples
+    triples, _ = claims_of(nlp, "Germany sent 500 tons of food aid to Sudan.")
+    assert ("DEU", "COOPERATE", "SDN") in triples
+
+
+def test_ending_a_cooperation_opposes(nlp):
+    for text, triple in {
+        "Saudi Arabia severed diplomatic relations with Iran.": ("SAU", "OPPOSE", "IRN"),
+        "Italy announced a suspension of air links with Serbia.": ("ITA", "OPPOSE", "SRB"),
+        "Japan froze its economic assistance to Myanmar.": ("JPN", "OPPOSE", "MMR"),
+        "The United States withdrew from the nuclear agreement with Iran.":
+            ("USA", "OPPOSE", "IRN"),
+    }.items():
+        triples, _ = claims_of(nlp, text)
+        assert triples == {triple}, (text, triples)  # no COOPERATE, no CONCEDE beside it
+    triples, _ = claims_of(nlp, "Russia withdrew its troops from Syria.")
+    assert triples == {("RUS", "CONCEDE", "SYR")}
+
+
+def test_lifting_a_sanction_is_a_concession_only(nlp):
+    triples, _ = claims_of(nlp, "The United States lifted sanctions on Sudan.")
+    assert triples == {("USA", "CONCEDE", "SDN")}
+
+
+def test_call_on_an_actor_to_act(nlp):
+    triples, _ = claims_of(nlp, "France called on Iran to release the hostages.")
+    assert ("FRA", "SEEK_COOPERATION", "IRN") in triples
+    assert ("IRN", "CONCEDE", None) in triples  # Iran is the one asked to release
+    triples, _ = claims_of(nlp, "Egypt called for talks with Israel.")
+    assert ("EGY", "SEEK_COOPERATION", "ISR") in triples
+    triples, _ = claims_of(nlp, "Kenya called the decision unacceptable.")
+    assert triples == set()
+
+
+def test_conflictual_act_targets_the_state_it_happens_in(nlp):
+    triples, _ = claims_of(nlp, "Turkish authorities imposed a curfew in southeastern Turkey.")
+    assert ("TUR", "OPPOSE", "TUR") in triples  # the government against its population
+    triples, _ = claims_of(nlp, "Russia launched attacks in Ukraine.")
+    assert ("RUS", "ATTACK", "UKR") in triples
+    triples, _ = claims_of(nlp, "Russia and China held talks in Kazakhstan.")
+    assert not any("KAZ" in (s, o) for s, _, o in triples)  # only for conflictual acts
+
+
+def test_of_phrase_acts_when_the_noun_has_a_partner(nlp):
+    triples, _ = claims_of(nlp, "Japan welcomed the cooperation of India with Vietnam.")
+    assert ("IND", "COOPERATE", "VNM") in triples
+    assert ("IND", "COOPERATE", "JPN") not in triples
+
+
+def test_reported_they_is_the_speaker(nlp):
+    triples, _ = claims_of(nlp, "Palestinian leaders said they would boycott all contact "
+                                "with the United States.")
+    assert ("PSE", "OPPOSE", "USA") in triples
+
+
+def test_symmetric_pair_in_code_order_drops_the_other_sides_agent(nlp):
+    _, doc = claims_of(nlp, "The European Commission gave the Ivory Coast aid.")
+    claim = next(c for c in doc.claims if c.type == "COOPERATE")
+    assert (claim.subject, claim.object) == ("CIV", "EU")
+    assert claim.subject_agent is None  # "European Commission" names the EU, not CIV

@@ -120,3 +120,18 @@ def test_expletive_it_stands_for_no_actor(nlp):
 def test_plural_pronoun_of_a_lone_group(nlp):
     refs = references(nlp, "The Taliban denounced the delay and threatened to end their truce.")
     assert refs["their"] == ["TALIBAN"]
+
+
+def test_reported_they_and_bound_their_take_the_clause_subject(nlp):
+    refs = references(nlp, "Turkish and Greek officials said they would meet.")
+    assert refs["they"] == ["TUR", "GRC"]
+    refs = references(nlp, "Moroccan diplomats held their first meeting with Obama.")
+    assert refs["their"] == ["MAR"]
+    assert references(nlp, "The talks ended and they left.")["they"] == []
+
+
+def test_a_place_with_the_is_not_the_west(nlp):
+    doc = nlp("Israeli troops entered the West Bank city of Jenin. The West protested.",
+              doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions if m.actor in {"WEST", None}] == \
+        [("West Bank", None), ("Jenin", None), ("The West", "WEST")]
