@@ -40,6 +40,11 @@ SEEK_DIRECT = frozenset({"seek", "court", "approach", "invite", "urge", "ask", "
 ADDRESSEE_PREPS = frozenset({"on", "upon"})  # "called on Iran to release ..."
 PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
+COOPERATIVE_NOMINALS = frozenset({"SEEK_COOPERATION", "COOPERATE", "AGREE", "SUPPORT",
+                                  "RELATIONS"})  # "we support dialogue with X": our dialogue
+COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
+LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
 TARGETED_IN_PLACE = frozenset({"OPPOSE", "ATTACK"})  # see `place_objects`
 REVERSIBLE = frozenset({"COOPERATE", "AGREE", "SUPPORT", "RELATIONS"})  # see `reversed_by`
 COMMITMENTS = frozenset({"offer", "promise", "pledge"})  # + "to <verb>": a proposal
@@ -300,7 +305,7 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
                  for r in collect(p, actors, frozenset({"of"}))]
         if found:
             return found
-    if hops >= 4:
+    if hops >= NO_CLIMB:
         return []
     head = noun.head
     if head is noun:
@@ -370,6 +375,8 @@ def light_verb(noun: Token) -> Token | None:
             noun = quantity
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at"} and noun.head.head.pos_ == "VERB":
+        return noun.head.head  # "stand in solidarity with", "remain at war with"
     return None
 
 
@@ -438,6 +445,16 @@ class ClaimFinder:
             if node.pos_ == "VERB":
                 return False
         return False
+
+    def evaluated(self, token: Token, type_: str) -> bool:
+        """Is a nominal event the object of a verb that judges it ("condemn the invasion",
+        "welcome the withdrawal", "criticized the deployment")? Then the judge is not its
+        agent. Verbs that commit their subject to the act ("threatened an invasion") are not
+        judges."""
+        verb = light_verb(token)
+        if verb is None or type_ in COOPERATIVE_NOMINALS or verb.lemma_ in COMMISSIVES:
+            return False
+        return self.trigger_type(verb) in {"OPPOSE", "SUPPORT", "CONCERN"}
 
     def ends_cooperation(self, token: Token) -> bool:
         """Is this a word that ends a cooperation word below it (`reversed_by`)?"""
@@ -620,6 +637,9 @@ class ClaimFinder:
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
                                                                               type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
+        if not is_verb and self.evaluated(token, type_):
+            # "we condemn the invasion of Ukraine": the one who condemns did not invade
+            subjects = noun_subject(token, actors, hops=NO_CLIMB, type_=type_)
         felt = [r for c in token.children if c.dep_ == "dobj" for r in collect(
             c, actors, frozenset())] if is_verb and token.lemma_ in self.lex.experiencers else []
         if felt:  # "China's advance alarmed Japan": Japan is the one concerned, about China
@@ -640,8 +660,8 @@ class ClaimFinder:
             # "gave Vietnam a loan", "has given backing to Syria": the light verb's recipient
             objects += [r for c in light.children if c.dep_ == "dative"
                         for r in collect(c, actors, frozenset())]
-            objects += [r for c in light.children if c.dep_ == "prep"
-                        for r in prep_objects(c, actors, frozenset({"to"}))]
+            objects += [r for c in light.children if c.dep_ == "prep" and c is not token.head
+                        for r in prep_objects(c, actors, LIGHT_VERB_PREPS)]
         if not is_verb and type_ in SYMMETRIC_TYPES:
             between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
                        for r in prep_objects(c, actors, frozenset({"between"}))]

@@ -168,6 +168,14 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
     return found
 
 
+def not_directions(chosen: list[MentionCandidate]) -> list[MentionCandidate]:
+    """Drop a one-word "West"/"Western" right before another name: "Western Cambodia" is a
+    part of Cambodia, not the West."""
+    starts = {c.start for c in chosen}
+    return [c for c in chosen
+            if not (c.actor == "WEST" and c.end - c.start == 1 and c.end in starts)]
+
+
 def venue_or_actor(doc: Doc, cand: MentionCandidate) -> MentionCandidate:
     """A capital after a place preposition is a venue (LOC), not the government."""
     if cand.kind != "capital":
@@ -211,7 +219,7 @@ class ActorTagger:
                 candidates.append(MentionCandidate(start, end, entry.label, entry.actor,
                                                    entry.agent, entry.kind, "gazetteer",
                                                    entry.fallback))
-        chosen = choose(candidates, doc)
+        chosen = not_directions(choose(candidates, doc))
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen = choose(chosen + ner_candidates(doc, taken, chosen), doc)

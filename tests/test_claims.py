@@ -223,6 +223,9 @@ def test_recipient_of_a_light_verb(nlp):
     assert ("RUS", "SUPPORT", "SYR") in triples
     triples, _ = claims_of(nlp, "Germany sent 500 tons of food aid to Sudan.")
     assert ("DEU", "COOPERATE", "SDN") in triples
+    triples, _ = claims_of(nlp, "We stand in solidarity with the people of Ukraine.",
+                           speaker="POL")
+    assert ("POL", "SUPPORT", "UKR") in triples
 
 
 def test_ending_a_cooperation_opposes(nlp):
@@ -280,3 +283,14 @@ def test_symmetric_pair_in_code_order_drops_the_other_sides_agent(nlp):
     claim = next(c for c in doc.claims if c.type == "COOPERATE")
     assert (claim.subject, claim.object) == ("CIV", "EU")
     assert claim.subject_agent is None  # "European Commission" names the EU, not CIV
+
+
+def test_the_judge_of_an_event_is_not_its_agent(nlp):
+    triples, _ = claims_of(nlp, "We condemn the invasion of Ukraine.", speaker="POL")
+    assert ("POL", "ATTACK", "UKR") not in triples and ("POL", "OPPOSE", "UKR") in triples
+    triples, _ = claims_of(nlp, "We welcome the withdrawal of troops from Mali.", speaker="POL")
+    assert ("POL", "CONCEDE", None) not in triples
+    triples, _ = claims_of(nlp, "We condemn Russia's invasion of Ukraine.", speaker="POL")
+    assert ("RUS", "ATTACK", "UKR") in triples  # the event's own agent stays
+    triples, _ = claims_of(nlp, "Iran threatened an invasion of Iraq.")
+    assert ("IRN", "ATTACK", "IRQ") in triples  # a threat commits its subject

@@ -135,3 +135,10 @@ def test_a_place_with_the_is_not_the_west(nlp):
               doc_id="t")
     assert [(m.text, m.actor) for m in doc.mentions if m.actor in {"WEST", None}] == \
         [("West Bank", None), ("Jenin", None), ("The West", "WEST")]
+
+
+def test_western_before_a_name_is_a_direction(nlp):
+    doc = nlp("Troops retook a village in Western Cambodia. Western sanctions hurt Russia.",
+              doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions] == \
+        [("Cambodia", "KHM"), ("Western", "WEST"), ("Russia", "RUS")]
