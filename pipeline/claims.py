@@ -375,8 +375,9 @@ def light_verb(noun: Token) -> Token | None:
             noun = quantity
     if noun.dep_ == "dobj" and noun.head.pos_ == "VERB":
         return noun.head
-    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at"} and noun.head.head.pos_ == "VERB":
-        return noun.head.head  # "stand in solidarity with", "remain at war with"
+    if noun.dep_ == "pobj" and noun.head.lower_ in {"in", "at", "with"} and \
+            noun.head.head.pos_ == "VERB":
+        return noun.head.head  # "stand in solidarity with", "at war with", "views X with suspicion"
     return None
 
 
@@ -662,6 +663,14 @@ class ClaimFinder:
                         for r in collect(c, actors, frozenset())]
             objects += [r for c in light.children if c.dep_ == "prep" and c is not token.head
                         for r in prep_objects(c, actors, LIGHT_VERB_PREPS)]
+            if token.dep_ == "pobj":  # "Russia views China's influence with suspicion"
+                objects += [r for c in light.children if c.dep_ == "dobj"
+                            for r in object_phrase(c, actors)]
+        if not is_verb and (type_ in SYMMETRIC_TYPES or type_ in UNARY_TYPES):
+            # "energy imports from Russia", "withdrawal from Syria"; not "support from X",
+            # whose "from" names the one who acts
+            objects += [r for c in token.children if c.dep_ == "prep"
+                        for r in prep_objects(c, actors, frozenset({"from"}))]
         if not is_verb and type_ in SYMMETRIC_TYPES:
             between = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "between"
                        for r in prep_objects(c, actors, frozenset({"between"}))]

@@ -294,3 +294,16 @@ def test_the_judge_of_an_event_is_not_its_agent(nlp):
     assert ("RUS", "ATTACK", "UKR") in triples  # the event's own agent stays
     triples, _ = claims_of(nlp, "Iran threatened an invasion of Iraq.")
     assert ("IRN", "ATTACK", "IRQ") in triples  # a threat commits its subject
+
+
+def test_perception_with_a_stance_noun_and_trade_words(nlp):
+    triples, _ = claims_of(nlp, "Russia views China's growing influence with suspicion.")
+    assert ("RUS", "CONCERN", "CHN") in triples
+    triples, _ = claims_of(nlp, "Japan's energy imports from Russia have increased.")
+    assert ("JPN", "COOPERATE", "RUS") in triples
+    triples, _ = claims_of(nlp, "Russia sold fighter jets to China.")
+    assert ("CHN", "COOPERATE", "RUS") in triples
+    triples, _ = claims_of(nlp, "Russia's withdrawal from Syria surprised no one.")
+    assert ("RUS", "CONCEDE", "SYR") in triples
+    triples, _ = claims_of(nlp, "Japan received support from the United States.")
+    assert ("JPN", "SUPPORT", "USA") not in triples  # "from" names the supporter
