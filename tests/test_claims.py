@@ -297,7 +297,8 @@ def test_the_judge_of_an_event_is_not_its_agent(nlp):
 
 
 def test_perception_with_a_stance_noun_and_trade_words(nlp):
-    triples, _ = claims_of(nlp, "Russia views China's growing influence with suspicion.")
+    triples, _ = claims_of(nlp, "Russia views China's growing influence in Central Asia "
+                                "with suspicion.")
     assert ("RUS", "CONCERN", "CHN") in triples
     triples, _ = claims_of(nlp, "Japan's energy imports from Russia have increased.")
     assert ("JPN", "COOPERATE", "RUS") in triples
