@@ -346,9 +346,10 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
 
 
 def object_phrase(noun: Token, actors: SentenceActors) -> list[ActorRef]:
-    """Actors of an object phrase; a possessor stands for it alone ("condemn Russia's
+    """Actors of an object phrase; a named possessor stands for it alone ("condemn Russia's
     aggression against Ukraine": Russia; "against Ukraine" is the aggression's own)."""
-    owners = [r for c in noun.children if c.dep_ == "poss" for r in collect(c, actors, frozenset())]
+    owners = [r for c in noun.children if c.dep_ == "poss" for r in collect(c, actors, frozenset())
+              if r.label != "REF"]  # "reopened its border with Eritrea": its adds no one
     return owners or collect(noun, actors, OBJECT_PREPS)
 
 
