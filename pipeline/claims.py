@@ -42,6 +42,7 @@ PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
 COOPERATIVE_NOMINALS = frozenset({"SEEK_COOPERATION", "COOPERATE", "AGREE", "SUPPORT",
                                   "RELATIONS"})  # "we support dialogue with X": our dialogue
+THREATS = frozenset({"threaten", "threat"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
@@ -269,7 +270,11 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
             return verb_subject(head, actors, hops + 1)
         return noun_subject(head, actors, hops + 1)
     if verb.dep_ in {"relcl", "acl"} and head is not verb:
-        return collect(head, actors, frozenset({"of"}))
+        found = collect(head, actors, frozenset({"of"}))
+        if not found and verb.dep_ == "acl" and verb.tag_ == "VBG" and head.dep_ == "dobj":
+            # "the PKK issued a declaration demanding ...": the issuer demands
+            return noun_subject(head, actors, hops + 1)
+        return found
     return []
 
 
@@ -363,8 +368,16 @@ def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
 
 
 def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
-    return [r for child in noun.children if child.dep_ == "prep"
-            for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
+    """Prepositional objects of a noun, and the subject of its "that" clause ("its demand
+    that Israel ease restrictions")."""
+    found = [r for child in noun.children if child.dep_ == "prep"
+             for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
+    for clause in noun.children:
+        if clause.dep_ in {"acl", "ccomp"} and any(
+                c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+            found += [r for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}
+                      for r in collect(c, actors, frozenset({"of"}))]
+    return found
 
 
 def light_verb(noun: Token) -> Token | None:
@@ -446,6 +459,17 @@ class ClaimFinder:
                 return True
             if node.pos_ == "VERB":
                 return False
+        return False
+
+    def threatened(self, token: Token) -> bool:
+        """Is a use of force only threatened ("threatened to launch an offensive")?"""
+        node = token
+        for _ in range(3):
+            if node.dep_ not in CLIMB_DEPS or node.head is node:
+                return False
+            node = node.head
+            if node.lemma_ in THREATS:
+                return True
         return False
 
     def evaluated(self, token: Token, type_: str) -> bool:
@@ -664,6 +688,10 @@ class ClaimFinder:
                         for r in collect(c, actors, frozenset())]
             objects += [r for c in light.children if c.dep_ == "prep" and c is not token.head
                         for r in prep_objects(c, actors, LIGHT_VERB_PREPS)]
+            objects += [r for c in light.children if c.dep_ == "ccomp" and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+                for r in collect(s, actors, frozenset({"of"}))]  # "its demand today that X"
             if token.dep_ == "pobj":  # "Russia views China's influence with suspicion"
                 objects += [r for c in light.children if c.dep_ == "dobj"
                             for r in object_phrase(c, actors)]
@@ -699,6 +727,10 @@ class ClaimFinder:
         if not is_verb and token.dep_ == "dobj" and self.conflictual(token) and \
                 self.trigger_type(token.head) == "CONCEDE":
             return []  # "lifted sanctions on Sudan" is a concession, not a sanction
+        if is_verb and type_ == "CONCEDE" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() in self.lex.publications
+                for c in token.children):
+            return []  # "released a statement"
         type_, subjects, objects = self.roles(token, type_, actors)
         if type_ in REVERSIBLE and self.reversed_by(token):
             type_ = "OPPOSE"
@@ -724,6 +756,8 @@ class ClaimFinder:
                 return []
         elif type_ in {"COOPERATE", "AGREE", "SUPPORT"} and self.seek_governed(token):
             type_ = "SEEK_COOPERATION"
+        elif type_ == "ATTACK" and self.threatened(token):
+            type_ = "MILITARY_ACTION"  # a threat of force (spec: PLOVER THREATEN)
         elif is_verb and type_ == "EXPAND" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.seek_objects
                 for c in token.children):

@@ -278,6 +278,14 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
             if named:
                 return actor_codes(named[-1])
         return []
+    if word == "they":
+        reporters = reporting_subject(token, before)
+        if reporters:  # "Palestinian leaders said they would boycott ...": the leaders
+            return reporters
+    if word in {"their", "its"} and token.dep_ == "poss":
+        owners = clause_subject(token, before)
+        if owners:  # "Moroccan diplomats held their first meeting with ...": the diplomats
+            return owners
     if word in PERSONAL:
         for spans in (before, previous_spans):
             people = [s for s in spans if s.label_ == "PERSON"]
@@ -292,14 +300,6 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
             if states:
                 return [salient(states)]
         return []
-    if word == "they":
-        reporters = reporting_subject(token, before)
-        if reporters:  # "Palestinian leaders said they would boycott ...": the leaders
-            return reporters
-    if word == "their" and token.dep_ == "poss":
-        owners = clause_subject(token, before)
-        if owners:  # "Moroccan diplomats held their first meeting with ...": the diplomats
-            return owners
     pair_np = word in PAIR_WORDS or (
         word in {"countries", "states", "sides", "nations", "governments"}
         and any(c.lower_ in {"two", "both"} for c in token.children)
@@ -317,15 +317,19 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
 
 
 def clause_subject(token: Token, spans: list[Span]) -> list[str]:
-    """Codes named in the subject of the verb whose object phrase holds the word."""
-    node = token.head
-    for _ in range(4):
-        if node.pos_ in {"VERB", "AUX"} or node.dep_ not in {"dobj", "pobj", "prep", "attr"}:
-            break
-        node = node.head
-    if node.pos_ not in {"VERB", "AUX"}:
+    """Codes a possessive pronoun is bound to in its clause: the subject of the verb whose
+    direct object it possesses ("the ILO reiterated its demand": the ILO), or the verb's
+    object when it possesses a prepositional object ("Japan criticized China for its
+    actions": China)."""
+    owned = token.head
+    if owned.dep_ == "pobj" and owned.head.dep_ == "prep" and owned.head.head.pos_ == "VERB":
+        # "Japan criticized China for its actions", "thanked Kenya for its leadership"
+        verb = owned.head.head
+        return codes_in([c for c in verb.children if c.dep_ == "dobj" and c.i < token.i], spans)
+    if owned.dep_ != "dobj" or owned.head.pos_ not in {"VERB", "AUX"}:
         return []
-    return codes_in([c for c in node.children if c.dep_ == "nsubj" and c.i < token.i], spans)
+    verb = owned.head
+    return codes_in([c for c in verb.children if c.dep_ == "nsubj" and c.i < token.i], spans)
 
 
 def codes_in(phrases: list[Token], spans: list[Span]) -> list[str]:

@@ -25,6 +25,7 @@ class Lexicon:
     descriptions: dict[str, str] = field(default_factory=dict)  # "group" -> GROUP (label)
     experiencers: frozenset[str] = frozenset()  # "alarm": its object feels, its subject causes
     reversals: frozenset[tuple[str, str]] = frozenset()  # (lemma, pos): "sever" ties, "suspend" aid
+    publications: frozenset[str] = frozenset()  # "released a statement" concedes nothing
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -50,4 +51,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         descriptions={r["word"]: r["label"] for r in read_tsv(base / "descriptions.tsv")},
         experiencers=frozenset(r["lemma"] for r in read_tsv(base / "experiencer_verbs.tsv")),
         reversals=frozenset((r["lemma"], r["pos"]) for r in read_tsv(base / "reversals.tsv")),
+        publications=frozenset(r["lemma"] for r in read_tsv(base / "publications.tsv")),
     )

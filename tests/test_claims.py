@@ -295,7 +295,8 @@ def test_the_judge_of_an_event_is_not_its_agent(nlp):
     triples, _ = claims_of(nlp, "We condemn Russia's invasion of Ukraine.", speaker="POL")
     assert ("RUS", "ATTACK", "UKR") in triples  # the event's own agent stays
     triples, _ = claims_of(nlp, "Iran threatened an invasion of Iraq.")
-    assert ("IRN", "ATTACK", "IRQ") in triples  # a threat commits its subject
+    assert ("IRN", "MILITARY_ACTION", "IRQ") in triples  # a threat commits its subject
+    assert ("IRN", "ATTACK", "IRQ") not in triples  # force threatened, not used (spec 3.1)
 
 
 def test_perception_with_a_stance_noun_and_trade_words(nlp):
@@ -310,3 +311,19 @@ def test_perception_with_a_stance_noun_and_trade_words(nlp):
     assert ("RUS", "CONCEDE", "SYR") in triples
     triples, _ = claims_of(nlp, "Japan received support from the United States.")
     assert ("JPN", "SUPPORT", "USA") not in triples  # "from" names the supporter
+
+
+def test_participle_on_an_object_takes_the_issuers_subject(nlp):
+    triples, _ = claims_of(nlp, "Iran released a statement accusing Israel of sabotage.")
+    assert triples == {("IRN", "OPPOSE", "ISR")}  # and releasing a statement concedes nothing
+
+
+def test_demand_noun_with_its_that_clause(nlp):
+    triples, _ = claims_of(nlp, "The ILO reiterated its demand today that Israel ease "
+                                "restrictions on Palestinian workers.")
+    assert ("ILO", "OPPOSE", "ISR") in triples  # "its" is the ILO, the clause names Israel
+
+
+def test_sudan_peoples_liberation_movement_is_an_actor(nlp):
+    triples, _ = claims_of(nlp, "The Sudanese government and the SPLM/A agreed to a truce.")
+    assert ("SDN", "AGREE", "SPLM") in triples

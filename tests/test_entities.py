@@ -142,3 +142,8 @@ def test_western_before_a_name_is_a_direction(nlp):
               doc_id="t")
     assert [(m.text, m.actor) for m in doc.mentions] == \
         [("Cambodia", "KHM"), ("Western", "WEST"), ("Russia", "RUS")]
+
+
+def test_its_of_a_direct_object_is_the_subject(nlp):
+    assert references(nlp, "The ILO reiterated its demand.")["its"] == ["ILO"]
+    assert references(nlp, "Japan criticized China for its actions.")["its"] == ["CHN"]
