@@ -139,9 +139,14 @@ class SentenceWork:
 class SentenceActors:
     """Index of the actors of one sentence by token."""
 
-    def __init__(self, refs: list[ActorRef]) -> None:
+    def __init__(self, refs: list[ActorRef], places: list[ActorRef] | None = None) -> None:
         self.refs = refs
         self.by_token = {i: ref for ref in refs for i in range(ref.start, ref.end)}
+        # places that lie in a state ("Aleppo", "Kabul" as a venue): targets of force only
+        self.place_by_token = {i: p for p in places or [] for i in range(p.start, p.end)}
+
+    def place_at(self, token: Token) -> ActorRef | None:
+        return self.place_by_token.get(token.i)
 
     def at(self, token: Token) -> ActorRef | None:
         return self.by_token.get(token.i)
@@ -163,9 +168,11 @@ def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
         codes = resolve_reference(token, spans, previous, speaker, descriptions)
         if codes:
             refs.append(ActorRef(token.i, token.i + 1, token.i, codes, None, "REF"))
+    places = [ActorRef(s.start, s.end, s.root.i, [s._.located_in], None, "PLACE")
+              for s in spans if s.label_ == "LOC" and s._.located_in]
     if domestic and states:
-        refs += domestic_refs(sent, refs, domestic, states)
-    return SentenceActors(refs)
+        refs += domestic_refs(sent, refs, domestic, states, places)
+    return SentenceActors(refs, places)
 
 
 def sector_word(token: Token, domestic: dict[str, str]) -> str | None:
@@ -184,16 +191,19 @@ def mention_sector(span: Span, domestic: dict[str, str]) -> str | None:
 
 
 def domestic_refs(sent: Span, refs: list[ActorRef], domestic: dict[str, str],
-                  states: set[str]) -> list[ActorRef]:
+                  states: set[str], places: list[ActorRef] | None = None) -> list[ActorRef]:
     """Unnamed domestic actors ("the rebels", "demonstrators", "President Mugabe" when not
-    in the gazetteer) of the state that their phrase names ("security forces in Guinea"),
-    else of the one state the sentence names; none if it names several."""
+    in the gazetteer) of the state that their phrase names ("security forces in Guinea",
+    "rebels in Aleppo"), else of the one state the sentence names (or, naming none, the one
+    its places lie in); none if it names several."""
+    places = places or []
     named = {c for r in refs for c in r.codes if c in states}
-    if not named:
+    if not named and not places:
         return []
+    named = named or {c for p in places for c in p.codes}  # "Rebels in Aleppo shelled ..."
     only = next(iter(named)) if len(named) == 1 else None
-    owners = {i: r.codes[0] for r in refs if len(r.codes) == 1 and r.codes[0] in states
-              for i in range(r.start, r.end)}
+    owners = {i: r.codes[0] for r in refs + places if len(r.codes) == 1 and
+              r.codes[0] in states for i in range(r.start, r.end)}
     covered = {i for r in refs for i in range(r.start, r.end)}
     found = []
     for token in sent:
@@ -396,15 +406,20 @@ def light_verb(noun: Token) -> Token | None:
 
 
 def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
-    """States named as the place of an act: "in X" on the trigger, or on the light verb
-    whose object the trigger is ("imposed a curfew in the town of Cizre in Turkey")."""
+    """States named as the place of an act, or as the place it strikes: "in X" on the
+    trigger or on the light verb whose object it is ("imposed a curfew in the town of Cizre
+    in Turkey"), and places in its objects that lie in a state ("shelled Kharkiv": UKR)."""
     heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
-    found = []
-    for head in heads:
-        for prep in head.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}:
-                found += [r for p in prep.children if p.dep_ == "pobj"
-                          for r in collect(p, actors, frozenset({"in", "of"}))]
+    phrases = [p for head in heads for prep in head.children
+               if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
+               for p in prep.children if p.dep_ == "pobj"]
+    found = [r for p in phrases for r in collect(p, actors, frozenset({"in", "of"}))]
+    phrases += [c for c in token.children if c.dep_ == "dobj"]
+    phrases += [p for prep in token.children if prep.dep_ == "prep" and
+                prep.lower_ in OBJECT_PREPS for p in prep.children if p.dep_ == "pobj"]
+    for phrase in phrases:
+        found += [place for t in phrase.subtree if (place := actors.place_at(t)) is not None
+                  and place not in found]
     return found
 
 

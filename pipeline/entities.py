@@ -24,6 +24,8 @@ from .gazetteer import Entry, Gazetteer, load_gazetteer
 
 if not Span.has_extension("agent"):
     Span.set_extension("agent", default=None)
+if not Span.has_extension("located_in"):
+    Span.set_extension("located_in", default=None)  # a place's state: "Aleppo" -> SYR
 if not Doc.has_extension("year"):
     Doc.set_extension("year", default=None)
 
@@ -54,6 +56,7 @@ class MentionCandidate:
     kind: str
     source: str  # "gazetteer", "compound" or "ner"
     fallback: str = ""
+    located_in: str = ""
 
 
 def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[MentionCandidate]:
@@ -182,7 +185,8 @@ def venue_or_actor(doc: Doc, cand: MentionCandidate) -> MentionCandidate:
         return cand
     head = doc[cand.end - 1]
     if head.dep_ == "pobj" and head.head.lower_ in VENUE_PREPOSITIONS:
-        return MentionCandidate(cand.start, cand.end, "LOC", "", None, "place", cand.source)
+        return MentionCandidate(cand.start, cand.end, "LOC", "", None, "place", cand.source,
+                                located_in=cand.located_in)
     return cand
 
 
@@ -218,7 +222,7 @@ class ActorTagger:
                     continue  # "Paris Agreement", "Minsk agreements": a name, not an actor
                 candidates.append(MentionCandidate(start, end, entry.label, entry.actor,
                                                    entry.agent, entry.kind, "gazetteer",
-                                                   entry.fallback))
+                                                   entry.fallback, entry.located_in))
         chosen = not_directions(choose(candidates, doc))
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}
@@ -229,6 +233,8 @@ class ActorTagger:
             span = Span(doc, cand.start, cand.end, label=cand.label, kb_id=cand.actor)
             if cand.label in BODY_LABELS or cand.label == "PERSON":
                 span._.agent = cand.agent or span.text
+            if cand.label == "LOC" and cand.located_in:
+                span._.located_in = cand.located_in
             spans.append(span)
         doc.spans["actors"] = spans
         doc.user_data["actor_tokens"] = {i for s in spans if s.label_ != "LOC"

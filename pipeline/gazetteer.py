@@ -23,6 +23,7 @@ class Entry:
     kind: str = "name"  # name, adjective, capital, person, body, place
     years: tuple[int, int] | None = None  # term of office for people
     fallback: str = ""  # actor of a generic body when context names no state
+    located_in: str = ""  # a place's state ("Aleppo" -> SYR), or a capital's own state
 
 
 @dataclass
@@ -94,7 +95,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
             gaz.add(Entry(adjective, "STATE", code, None, "adjective"))
             gaz.compound_parts.setdefault(adjective.lower(), code)
         for capital in split(row.get("capitals", "")):
-            gaz.add(Entry(capital, "STATE", code, None, "capital"))
+            gaz.add(Entry(capital, "STATE", code, None, "capital", located_in=code))
         for form in split(row.get("combining", "")):
             gaz.compound_parts.setdefault(form.lower(), code)
     for row in read_tsv(base / "people.tsv"):
@@ -110,7 +111,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
                           fallback=row.get("fallback", "")))
     for row in read_tsv(base / "places.tsv"):
         for name in [row["name"], *split(row.get("aliases", ""))]:
-            gaz.add(Entry(name, "LOC", "", None, "place"))
+            gaz.add(Entry(name, "LOC", "", None, "place", located_in=row.get("state", "")))
     for surface, found in gaz.entries.items():
         # A surface that is both a place and an actor is an actor; persons sort by term.
         found.sort(key=lambda e: (e.kind == "place", e.years or (0, 0)))

@@ -327,3 +327,14 @@ def test_demand_noun_with_its_that_clause(nlp):
 def test_sudan_peoples_liberation_movement_is_an_actor(nlp):
     triples, _ = claims_of(nlp, "The Sudanese government and the SPLM/A agreed to a truce.")
     assert ("SDN", "AGREE", "SPLM") in triples
+
+
+def test_a_place_in_a_state_is_the_target_of_force(nlp):
+    triples, _ = claims_of(nlp, "Russian forces shelled Mariupol and Kherson.")
+    assert triples == {("RUS", "ATTACK", "UKR")}
+    triples, _ = claims_of(nlp, "Red Cross officials suspended aid deliveries in Baghdad.")
+    assert ("ICRC", "OPPOSE", "IRQ") in triples  # a capital as a venue still lies in Iraq
+    triples, _ = claims_of(nlp, "Japan and China held talks in Shanghai.")
+    assert triples == {("CHN", "COOPERATE", "JPN")}  # a venue of talks is no party
+    triples, _ = claims_of(nlp, "Rebels in Aleppo shelled government positions.")
+    assert ("SYR", "ATTACK", "SYR") in triples  # domestic actors of the state the place is in

@@ -147,3 +147,10 @@ def test_western_before_a_name_is_a_direction(nlp):
 def test_its_of_a_direct_object_is_the_subject(nlp):
     assert references(nlp, "The ILO reiterated its demand.")["its"] == ["ILO"]
     assert references(nlp, "Japan criticized China for its actions.")["its"] == ["CHN"]
+
+
+def test_places_keep_their_state_but_name_no_actor(nlp):
+    sdoc = nlp.nlp("Talks in Kabul followed the fighting in Aleppo and the Black Sea.")
+    places = {s.text: s._.located_in for s in sdoc.spans["actors"]}
+    assert places == {"Kabul": "AFG", "Aleppo": "SYR", "Black Sea": None}
+    assert {s.kb_id_ for s in sdoc.spans["actors"]} == {""}  # mentions of places, no actor
