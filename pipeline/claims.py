@@ -42,7 +42,7 @@ PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
 COOPERATIVE_NOMINALS = frozenset({"SEEK_COOPERATION", "COOPERATE", "AGREE", "SUPPORT",
                                   "RELATIONS"})  # "we support dialogue with X": our dialogue
-THREATS = frozenset({"threaten", "threat"})  # see `threatened`
+THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
@@ -446,7 +446,10 @@ class ClaimFinder:
         if pos == "ADJ" or (pos == "VERB" and token.tag_ == "VBN" and token.dep_ == "amod"):
             return self.lex.predicate_type(token.lemma_, "ADJ")
         if pos in {"VERB", "NOUN", "PROPN"}:
-            return self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
+            type_ = self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
+            if type_ == "ASSESSMENT" and token.dep_ == "compound":
+                return None  # "power lines", "power plant": no one's power
+            return type_
         return None
 
     def seek_governed(self, token: Token) -> bool:
@@ -477,7 +480,8 @@ class ClaimFinder:
         return False
 
     def threatened(self, token: Token) -> bool:
-        """Is a use of force only threatened ("threatened to launch an offensive")?"""
+        """Is a use of force only threatened or prepared ("threatened to launch an offensive",
+        "prepared to resume shelling")? The spec types that MILITARY_ACTION."""
         node = token
         for _ in range(3):
             if node.dep_ not in CLIMB_DEPS or node.head is node:

@@ -338,3 +338,13 @@ def test_a_place_in_a_state_is_the_target_of_force(nlp):
     assert triples == {("CHN", "COOPERATE", "JPN")}  # a venue of talks is no party
     triples, _ = claims_of(nlp, "Rebels in Aleppo shelled government positions.")
     assert ("SYR", "ATTACK", "SYR") in triples  # domestic actors of the state the place is in
+
+
+def test_prepared_force_and_power_as_a_modifier(nlp):
+    triples, _ = claims_of(nlp, "The Macedonian army prepared to resume shelling Albanian "
+                                "positions.")
+    assert triples == {("MKD", "MILITARY_ACTION", "ALB")}
+    triples, _ = claims_of(nlp, "Afghan guerillas cut the power lines into Kabul.")
+    assert not any(t == "ASSESSMENT" for _, t, _ in triples)
+    triples, _ = claims_of(nlp, "China's military power worries Japan.")
+    assert ("CHN", "ASSESSMENT", None) in triples
