@@ -390,6 +390,19 @@ def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
     return found
 
 
+def assessed(noun: Token) -> bool:
+    """Whether "power", "capacity" ... evaluates someone's strength: not a modifier ("power
+    lines"), an ability to act ("the power to end this war"), or a scope ("within our
+    capacity", "in our power")."""
+    if noun.dep_ == "compound":
+        return False
+    if any(c.dep_ in {"acl", "relcl"} and c.pos_ == "VERB" and
+           any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+           for c in noun.children):
+        return False
+    return not (noun.dep_ == "pobj" and noun.head.lower_ in {"in", "within", "beyond"})
+
+
 def light_verb(noun: Token) -> Token | None:
     """The verb a nominal trigger is the object of, also through a quantity ("gave a loan",
     "pledged $5 million in aid", "sent 500 tons of food aid")."""
@@ -447,8 +460,8 @@ class ClaimFinder:
             return self.lex.predicate_type(token.lemma_, "ADJ")
         if pos in {"VERB", "NOUN", "PROPN"}:
             type_ = self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
-            if type_ == "ASSESSMENT" and token.dep_ == "compound":
-                return None  # "power lines", "power plant": no one's power
+            if type_ == "ASSESSMENT" and not assessed(token):
+                return None
             return type_
         return None
 
@@ -478,6 +491,30 @@ class ClaimFinder:
             if node.pos_ == "VERB":
                 return False
         return False
+
+    def fits_its_object(self, token: Token, type_: str) -> bool:
+        """Whether an EXPAND or MILITARY_ACTION word acts on what its type needs. A verb of
+        expansion with an object needs a sphere (`expansion_objects.tsv`: "extend its
+        influence") or a direction ("to", "into", "toward"): "advance the cause" is no
+        expansion, "make advances in" is progress. A military word's object must not be
+        money or means (`nonmilitary_objects.tsv`: "mobilize funds", "the mobilization of
+        financial resources")."""
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+        if type_ == "EXPAND":
+            if token.pos_ != "VERB":
+                return not (token.dep_ == "dobj" and token.head.lemma_ == "make")
+            directed = any(c.dep_ == "prep" and c.lower_ in {"to", "into", "toward", "towards"}
+                           for c in token.children)
+            lemmas = {t.lemma_.lower() for c in objects for t in (c, *c.children)}
+            spheres = self.lex.expansion_objects | self.lex.seek_objects  # "advance ties": SEEK
+            return not objects or directed or bool(lemmas & spheres)
+        if type_ == "MILITARY_ACTION":
+            objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                        for p in c.children if p.dep_ == "pobj"]
+            lemmas = {t.lemma_.lower() for c in objects for t in c.subtree}
+            return not (lemmas & self.lex.nonmilitary_objects or
+                        any(t.text == "$" for c in objects for t in c.subtree))
+        return True
 
     def threatened(self, token: Token) -> bool:
         """Is a use of force only threatened or prepared ("threatened to launch an offensive",
@@ -750,6 +787,8 @@ class ClaimFinder:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.publications
                 for c in token.children):
             return []  # "released a statement"
+        if not self.fits_its_object(token, type_):
+            return []  # "advance the human rights cause", "mobilized $30 billion"
         type_, subjects, objects = self.roles(token, type_, actors)
         if type_ in REVERSIBLE and self.reversed_by(token):
             type_ = "OPPOSE"

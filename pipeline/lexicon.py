@@ -26,6 +26,8 @@ class Lexicon:
     experiencers: frozenset[str] = frozenset()  # "alarm": its object feels, its subject causes
     reversals: frozenset[tuple[str, str]] = frozenset()  # (lemma, pos): "sever" ties, "suspend" aid
     publications: frozenset[str] = frozenset()  # "released a statement" concedes nothing
+    expansion_objects: frozenset[str] = frozenset()  # "extend its influence": what expands
+    nonmilitary_objects: frozenset[str] = frozenset()  # "mobilize funds" is no military act
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -52,4 +54,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         experiencers=frozenset(r["lemma"] for r in read_tsv(base / "experiencer_verbs.tsv")),
         reversals=frozenset((r["lemma"], r["pos"]) for r in read_tsv(base / "reversals.tsv")),
         publications=frozenset(r["lemma"] for r in read_tsv(base / "publications.tsv")),
+        expansion_objects=frozenset(r["lemma"] for r in read_tsv(base / "expansion_objects.tsv")),
+        nonmilitary_objects=frozenset(r["lemma"]
+                                      for r in read_tsv(base / "nonmilitary_objects.tsv")),
     )

@@ -348,3 +348,26 @@ def test_prepared_force_and_power_as_a_modifier(nlp):
     assert not any(t == "ASSESSMENT" for _, t, _ in triples)
     triples, _ = claims_of(nlp, "China's military power worries Japan.")
     assert ("CHN", "ASSESSMENT", None) in triples
+
+
+def test_expansion_and_military_words_need_a_fitting_object(nlp):
+    for text in ("China will continue to advance green and low-carbon development.",
+                 "The United Nations should make advances in all three pillar areas.",
+                 "The United States has already mobilized more than $30 billion.",
+                 "Japan is mobilizing financial resources in the private sector."):
+        triples, _ = claims_of(nlp, text)
+        assert triples == set(), (text, triples)
+    triples, _ = claims_of(nlp, "China extended its influence into Central Asia.")
+    assert ("CHN", "EXPAND", None) in triples
+    triples, _ = claims_of(nlp, "Russia mobilized 300,000 reservists.")
+    assert ("RUS", "MILITARY_ACTION", None) in triples
+    triples, _ = claims_of(nlp, "Russia is determined to advance strategic cooperation "
+                                "with Japan.")
+    assert ("RUS", "SEEK_COOPERATION", "JPN") in triples
+
+
+def test_power_as_an_ability_or_a_scope_is_no_assessment(nlp):
+    for text in ("Russia alone has the power to end this war.",
+                 "It is within the capacity of Brazil.", "It is in Brazil's power."):
+        triples, _ = claims_of(nlp, text)
+        assert not any(t == "ASSESSMENT" for _, t, _ in triples), (text, triples)
