@@ -828,7 +828,11 @@ class ClaimFinder:
             # "imposed a curfew in Turkey", "attacks in Ukraine": the place is the target
             obj_codes = [c for c in unique_codes(place_objects(token, actors))
                          if c not in subj_codes or any(s.sector for s in subjects)]
-        agent = next((s.agent for s in subjects if s.agent and s.label != "STATE"), None)
+        agents = {}  # each subject's finer name: "Brussels" for EU, not for USA beside it
+        for ref in subjects:
+            if ref.agent and ref.label != "STATE":
+                for code in ref.codes:
+                    agents.setdefault(code, ref.agent)
         modality = self.modality(token, sent)
         if type_ == "COOPERATE" and modality in {"predicted", "normative"}:
             type_ = "SEEK_COOPERATION"  # cooperation planned or called for, not yet done
@@ -852,8 +856,11 @@ class ClaimFinder:
             pairs = [(s, None) for s in subj_codes]
         if not pairs:
             return []
+        if type_ in SYMMETRIC_TYPES:  # the record's order (spec 3.1), so each side keeps its agent
+            pairs = list(dict.fromkeys((min(s, o), max(s, o)) if o else (s, o) for s, o in pairs))
         attributes = self.attributes(token, sent, actors, type_, modality)
-        return [Candidate(sent, token, s, o, type_, agent, **attributes) for s, o in pairs]
+        return [Candidate(sent, token, s, o, type_, agents.get(s), **attributes)
+                for s, o in pairs]
 
 
 def unique_codes(refs: list[ActorRef]) -> list[str]:

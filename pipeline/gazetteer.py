@@ -109,6 +109,13 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, row["label"], row.get("actor", ""), agent, "body",
                           fallback=row.get("fallback", "")))
+        for seat in split(row.get("seat", "")):
+            # "Washington and Brussels": the city stands for the body, not for its state;
+            # after "in" it is a venue like any capital ("talks in Brussels")
+            state = next((e.located_in for e in gaz.entries.get(seat, [])
+                          if e.kind == "capital"), "")
+            gaz.entries[seat] = [Entry(seat, row["label"], row["actor"], seat, "capital",
+                                       located_in=state), *gaz.entries.get(seat, [])]
     for row in read_tsv(base / "places.tsv"):
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "LOC", "", None, "place", located_in=row.get("state", "")))

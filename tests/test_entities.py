@@ -154,3 +154,13 @@ def test_places_keep_their_state_but_name_no_actor(nlp):
     places = {s.text: s._.located_in for s in sdoc.spans["actors"]}
     assert places == {"Kabul": "AFG", "Aleppo": "SYR", "Black Sea": None}
     assert {s.kb_id_ for s in sdoc.spans["actors"]} == {""}  # mentions of places, no actor
+
+
+def test_brussels_stands_for_the_eu_and_is_a_venue_after_in(nlp):
+    doc = nlp("Washington and Brussels declared an economic war against Russia. Talks were "
+              "held in Brussels.", doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions] == \
+        [("Washington", "USA"), ("Brussels", "EU"), ("Russia", "RUS"), ("Brussels", None)]
+    claim = next(c for c in doc.claims if c.subject == "EU")
+    assert claim.subject_agent == "Brussels"
+    assert next(c for c in doc.claims if c.subject == "USA").subject_agent is None
