@@ -248,6 +248,7 @@ def make_actor_tagger(nlp: Language, name: str, gazetteer_dir: str | None) -> Ac
 
 
 # ---------------------------------------------------------------- references
+CLAUSE_LINKS = frozenset({"conj", "advcl", "ccomp", "xcomp", "relcl", "acl", "parataxis"})
 FIRST_PERSON = frozenset({"i", "we", "us", "our", "ours", "my", "me", "myself", "ourselves"})
 PAIR_WORDS = frozenset({"they", "them", "their", "both", "two", "each", "neither", "either"})
 SINGULAR = frozenset({"it", "its", "itself"})
@@ -359,10 +360,25 @@ def reporting_subject(token: Token, spans: list[Span]) -> list[str]:
                     spans)
 
 
-def co_argument(span: Span, token: Token) -> bool:
-    """Whether a mention and a word depend on one head ("Chile criticized the country":
-    the country is not Chile)."""
-    return span.doc is token.doc and span.root.head.i == token.head.i
+def co_argument(span: Span, token: Token, hops: int = 2) -> bool:
+    """Whether a mention and a word are arguments of one predicate: their nearest common
+    head lies within `hops` of both ("Chile criticized the country": the country is not
+    Chile; "the withdrawal of U.S. troops from the country": not the US)."""
+    if span.doc is not token.doc:
+        return False
+
+    def heads(t: Token) -> list[int]:  # up to the clause's own verb, not past it
+        chain = [t.i]
+        while t.head is not t and len(chain) <= hops and not (
+                t.pos_ in {"VERB", "AUX"} and t.dep_ in CLAUSE_LINKS):
+            t = t.head
+            chain.append(t.i)
+        return chain
+
+    root = span.root  # a modifier stands for its phrase: "U.S." in "U.S. troops"
+    phrase = root.head if root.dep_ in {"compound", "amod", "poss", "nmod"} else root
+    mine, theirs = heads(token), heads(phrase)
+    return any(i in theirs for i in mine[1:]) and root.i not in mine
 
 
 def expletive(token: Token) -> bool:

@@ -164,3 +164,9 @@ def test_brussels_stands_for_the_eu_and_is_a_venue_after_in(nlp):
     claim = next(c for c in doc.claims if c.subject == "EU")
     assert claim.subject_agent == "Brussels"
     assert next(c for c in doc.claims if c.subject == "USA").subject_agent is None
+
+
+def test_a_description_is_no_other_argument_of_its_nominal(nlp):
+    refs = references(nlp, "Afghanistan's Taliban praised the withdrawal of U.S. troops "
+                           "from the country.")
+    assert refs["country"] == ["AFG"]  # not the US, whose troops withdraw from it
