@@ -42,6 +42,8 @@ PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 RECIPROCAL = frozenset({"each", "another"})  # "each other", "one another"
 COOPERATIVE_NOMINALS = frozenset({"SEEK_COOPERATION", "COOPERATE", "AGREE", "SUPPORT",
                                   "RELATIONS"})  # "we support dialogue with X": our dialogue
+YIELDING = frozenset({"accept", "meet", "satisfy", "grant", "heed"})  # + a demand: CONCEDE
+DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
@@ -390,6 +392,12 @@ def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
     return found
 
 
+def yields_to(verb: Token) -> bool:
+    """Whether a verb meets a demand: "accepted the demands", "met their conditions"."""
+    return verb.pos_ == "VERB" and verb.lemma_ in YIELDING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in DEMANDS for c in verb.children)
+
+
 def assessed(noun: Token) -> bool:
     """Whether "power", "capacity" ... evaluates someone's strength: not a modifier ("power
     lines"), an ability to act ("the power to end this war"), or a scope ("within our
@@ -416,6 +424,16 @@ def light_verb(noun: Token) -> Token | None:
             noun.head.head.pos_ == "VERB":
         return noun.head.head  # "stand in solidarity with", "at war with", "views X with suspicion"
     return None
+
+
+def purpose_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
+    """Objects of the purpose clause of an act or of its light verb ("opened fire to
+    disperse the demonstrators")."""
+    heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
+    return [r for head in heads for clause in head.children
+            if clause.dep_ in {"advcl", "xcomp"} and clause.pos_ == "VERB" and
+            any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            for r in verb_objects(clause, actors)]
 
 
 def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
@@ -657,6 +675,8 @@ class ClaimFinder:
             if token.i not in taken and token.lemma_ in self.lex.attribution and any(
                     c.dep_ == "ccomp" and is_deontic(c) for c in token.children):
                 found.append((token, "OPPOSE"))
+            if token.i not in taken and yields_to(token):
+                found.append((token, "CONCEDE"))  # "accepted the demands of X" (CAMEO 08)
         return found
 
     def candidates(self, sent: Span, actors: SentenceActors,
@@ -780,8 +800,8 @@ class ClaimFinder:
         is_verb = token.pos_ == "VERB"
         if self.ends_cooperation(token):
             return []  # "withdrew from the agreement with X": the agreement's word says it
-        if not is_verb and token.dep_ == "dobj" and self.conflictual(token) and \
-                self.trigger_type(token.head) == "CONCEDE":
+        if not is_verb and token.dep_ == "dobj" and self.conflictual(token) and (
+                self.trigger_type(token.head) == "CONCEDE" or yields_to(token.head)):
             return []  # "lifted sanctions on Sudan" is a concession, not a sanction
         if is_verb and type_ == "CONCEDE" and any(
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.publications
@@ -825,9 +845,11 @@ class ClaimFinder:
             distinct_agents(s, o) for s in subjects for o in objects
             if s.codes == o.codes == [c])]
         if not obj_codes and type_ in TARGETED_IN_PLACE:
-            # "imposed a curfew in Turkey", "attacks in Ukraine": the place is the target
-            obj_codes = [c for c in unique_codes(place_objects(token, actors))
-                         if c not in subj_codes or any(s.sector for s in subjects)]
+            # "opened fire to disperse demonstrators": the purpose's object is the target;
+            # "imposed a curfew in Turkey", "attacks in Ukraine": the place is
+            targets = purpose_objects(token, actors) or place_objects(token, actors)
+            obj_codes = [c for c in unique_codes(targets) if c not in subj_codes or any(
+                distinct_agents(s, t) for s in subjects for t in targets if c in t.codes)]
         agents = {}  # each subject's finer name: "Brussels" for EU, not for USA beside it
         for ref in subjects:
             if ref.agent and ref.label != "STATE":

@@ -371,3 +371,20 @@ def test_power_as_an_ability_or_a_scope_is_no_assessment(nlp):
                  "It is within the capacity of Brazil.", "It is in Brazil's power."):
         triples, _ = claims_of(nlp, text)
         assert not any(t == "ASSESSMENT" for _, t, _ in triples), (text, triples)
+
+
+def test_meeting_a_demand_concedes(nlp):
+    triples, _ = claims_of(nlp, "Israel accepted Egypt's conditions for a truce.")
+    assert triples == {("ISR", "CONCEDE", "EGY")}  # no OPPOSE from the word "conditions"
+
+
+def test_target_of_force_from_its_purpose_and_domestic_groups(nlp):
+    triples, _ = claims_of(nlp, "Egyptian police opened fire to disperse demonstrators.")
+    assert ("EGY", "ATTACK", "EGY") in triples  # police against demonstrators
+    triples, _ = claims_of(nlp, "Thousands of Iraqi Kurds demonstrated in Kirkuk.")
+    assert ("IRQ", "OPPOSE", "IRQ") in triples  # Kurds, a domestic group, in an Iraqi city
+    triples, _ = claims_of(nlp, "Russia fought in Russia.")
+    assert triples == set()  # one actor against itself is no claim
+    triples, _ = claims_of(nlp, "Vietnamese forces retook a village in Cambodia after fierce "
+                                "fighting with Cambodian guerrillas.")
+    assert ("VNM", "ATTACK", "KHM") in triples
