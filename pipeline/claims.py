@@ -581,7 +581,17 @@ class ClaimFinder:
         return nodes
 
     def negated(self, token: Token) -> bool:
+        """Whether the text says the claim is not so: a "not", "no", "neither" or a negating
+        word ("failed to") on the trigger or the words governing it. A word that ends the
+        trigger's thing stops the search: "the distrust has not been brushed away" and "did
+        not lift the sanctions" leave the distrust and the sanctions in place."""
+        below = token
         for node in self.chain(token):
+            if node is not token and below.dep_ in {"dobj", "nsubjpass"} and (
+                    (node.lemma_.lower(), "VERB") in self.lex.reversals or
+                    self.trigger_type(node) == "CONCEDE"):
+                return False
+            below = node
             for child in node.children:
                 if child.dep_ == "neg" or (child.lower_ in {"no", "neither"} and
                                            child.dep_ in {"det", "preconj"}):
@@ -691,13 +701,23 @@ class ClaimFinder:
     def reciprocal(self, token: Token) -> bool:
         """Whether a predicate's coordinated subjects act on each other: "Japan and Russia
         exchanged fire", "... criticized each other", "... should deepen their dialogue"."""
-        if token.lemma_ == "exchange":
+        if (token.lemma_ == "exchange" and token.pos_ == "VERB") or any(  # "mutual distrust"
+                c.dep_ == "amod" and c.lower_ in {"mutual", "reciprocal"} for c in token.children):
             return True
         objects = [c for c in token.children if c.dep_ in {"dobj", "prep"}]
         if any(t.lower_ in RECIPROCAL for c in objects for t in c.subtree):
             return True
         return any(c.dep_ == "dobj" and c.lemma_.lower() in self.lex.seek_objects and any(
             p.dep_ == "poss" and p.lower_ == "their" for p in c.children) for c in objects)
+
+    @staticmethod
+    def mutual_parties(codes: list[str], actors: SentenceActors) -> list[str]:
+        """The parties of a reciprocal act: its own actors ("the mutual distrust between X
+        and Y"), else a pair the sentence refers to ("in both countries", "the two")."""
+        if len(codes) >= 2:
+            return codes
+        pair = next((r.codes for r in actors.refs if len(r.codes) == 2), [])
+        return list(pair)
 
     def conflictual(self, token: Token) -> bool:
         """Whether a word is a trigger of a conflictual type ("strike", "fire", "critical")."""
@@ -793,6 +813,10 @@ class ClaimFinder:
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
             objects += noun_objects(token.head, actors)
+        if not is_verb and token.lemma_.lower() in self.lex.threat_nouns:
+            # "X's programmes pose a threat to the peace of Y", "X is a threat to Y": Y is
+            # the one concerned, about X
+            subjects, objects = objects, subjects
         return type_, subjects, objects
 
     def from_trigger(self, token: Token, type_: str, sent: Span,
@@ -872,8 +896,10 @@ class ClaimFinder:
                 pairs = [(s, None) for s in subj_codes]
         elif subj_codes and obj_codes:
             pairs = [(s, o) for s in subj_codes for o in obj_codes]
-        elif len(subj_codes) >= 2 and self.reciprocal(token):  # "exchanged fire", "each other"
-            pairs = [(s, o) for s in subj_codes for o in subj_codes if s != o]
+        elif self.reciprocal(token) and len(mutual := self.mutual_parties(
+                subj_codes + [c for c in obj_codes if c not in subj_codes], actors)) >= 2:
+            # "exchanged fire", "each other", "the mutual distrust ... in both countries"
+            pairs = [(s, o) for s in mutual for o in mutual if s != o]
         elif subj_codes and type_ in UNARY_TYPES:
             pairs = [(s, None) for s in subj_codes]
         if not pairs:

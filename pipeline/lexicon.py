@@ -24,6 +24,7 @@ class Lexicon:
     domestic: dict[str, str] = field(default_factory=dict)  # "rebels" -> REB (sector)
     descriptions: dict[str, str] = field(default_factory=dict)  # "group" -> GROUP (label)
     experiencers: frozenset[str] = frozenset()  # "alarm": its object feels, its subject causes
+    threat_nouns: frozenset[str] = frozenset()  # "X's threat to Y": Y feels, X causes
     reversals: frozenset[tuple[str, str]] = frozenset()  # (lemma, pos): "sever" ties, "suspend" aid
     publications: frozenset[str] = frozenset()  # "released a statement" concedes nothing
     expansion_objects: frozenset[str] = frozenset()  # "extend its influence": what expands
@@ -52,6 +53,7 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         domestic={r["word"]: r["sector"] for r in read_tsv(base / "domestic_agents.tsv")},
         descriptions={r["word"]: r["label"] for r in read_tsv(base / "descriptions.tsv")},
         experiencers=frozenset(r["lemma"] for r in read_tsv(base / "experiencer_verbs.tsv")),
+        threat_nouns=frozenset(r["lemma"] for r in read_tsv(base / "threat_nouns.tsv")),
         reversals=frozenset((r["lemma"], r["pos"]) for r in read_tsv(base / "reversals.tsv")),
         publications=frozenset(r["lemma"] for r in read_tsv(base / "publications.tsv")),
         expansion_objects=frozenset(r["lemma"] for r in read_tsv(base / "expansion_objects.tsv")),

@@ -388,3 +388,21 @@ def test_target_of_force_from_its_purpose_and_domestic_groups(nlp):
     triples, _ = claims_of(nlp, "Vietnamese forces retook a village in Cambodia after fierce "
                                 "fighting with Cambodian guerrillas.")
     assert ("VNM", "ATTACK", "KHM") in triples
+
+
+def test_a_threat_concerns_the_one_threatened(nlp):
+    triples, _ = claims_of(nlp, "The missile programmes of North Korea pose a direct threat "
+                                "to the peace of South Korea.")
+    assert ("KOR", "CONCERN", "PRK") in triples and ("PRK", "CONCERN", "KOR") not in triples
+    triples, _ = claims_of(nlp, "China is a threat to Japan.")
+    assert triples == {("JPN", "CONCERN", "CHN")}
+
+
+def test_mutual_stances_and_negation_that_ends_a_thing(nlp):
+    triples, _ = claims_of(nlp, "The mutual distrust between India and China deepened.")
+    assert triples == {("IND", "CONCERN", "CHN"), ("CHN", "CONCERN", "IND")}
+    _, doc = claims_of(nlp, "The mutual distrust between India and China has not been "
+                            "brushed away.")
+    assert doc.claims and not any(c.negated for c in doc.claims)  # it lingers
+    _, doc = claims_of(nlp, "The agreement between Japan and Russia was not signed.")
+    assert [c.negated for c in doc.claims] == [True]
