@@ -277,6 +277,11 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
                     return controller
     if verb.dep_ == "pcomp" and head.pos_ == "ADP":
         head = head.head  # "aimed at containing": the verb that the preposition hangs on
+        for child in head.children:  # "accused the Taliban of plotting": the one accused
+            if child.dep_ == "dobj" and head.pos_ == "VERB":
+                controller = collect(child, actors, frozenset({"of"}))
+                if controller:
+                    return controller
     if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "ccomp"} and head is not verb:
         if head.pos_ in {"VERB", "AUX"}:
             return verb_subject(head, actors, hops + 1)
@@ -428,11 +433,13 @@ def light_verb(noun: Token) -> Token | None:
 
 def purpose_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
     """Objects of the purpose clause of an act or of its light verb ("opened fire to
-    disperse the demonstrators")."""
+    disperse the demonstrators"), or of its participle clause ("intensified attacks,
+    inflicting heavy casualties on Afghan forces")."""
     heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
     return [r for head in heads for clause in head.children
-            if clause.dep_ in {"advcl", "xcomp"} and clause.pos_ == "VERB" and
-            any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+            if clause.dep_ in {"advcl", "xcomp"} and clause.pos_ == "VERB" and (
+                clause.tag_ == "VBG" or
+                any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children))
             for r in verb_objects(clause, actors)]
 
 

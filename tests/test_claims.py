@@ -406,3 +406,13 @@ def test_mutual_stances_and_negation_that_ends_a_thing(nlp):
     assert doc.claims and not any(c.negated for c in doc.claims)  # it lingers
     _, doc = claims_of(nlp, "The agreement between Japan and Russia was not signed.")
     assert [c.negated for c in doc.claims] == [True]
+
+
+def test_participle_target_and_the_one_accused_of_an_act(nlp):
+    triples, _ = claims_of(nlp, "The Taliban have intensified battlefield attacks, inflicting "
+                                "heavy casualties on Afghan government forces.")
+    assert ("TALIBAN", "ATTACK", "AFG") in triples
+    triples, _ = claims_of(nlp, "Kenya accused Somalia of plotting attacks on Ethiopia.")
+    assert ("SOM", "ATTACK", "ETH") in triples and ("KEN", "ATTACK", "ETH") not in triples
+    triples, _ = claims_of(nlp, "He said the Taliban will be crushed by Afghan forces.")
+    assert ("AFG", "ATTACK", "TALIBAN") in triples
