@@ -320,6 +320,12 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     for child in noun.children:
         if child.dep_ == "prep" and child.lower_ == "by":
             return [r for p in child.children for r in collect(p, actors, frozenset())]
+    for clause in participles(noun):  # "the sanctions imposed by the United States"
+        for agent in clause.children:
+            if agent.dep_ == "agent":
+                found = [r for p in agent.children for r in collect(p, actors, frozenset())]
+                if found:
+                    return found
     preps = {c.lower_: c for c in noun.children if c.dep_ == "prep"}
     if "of" in preps and preps.keys() & {"to", "with"}:
         # "the visit of the US speaker to Taiwan": "of" names the one who acts
@@ -384,11 +390,18 @@ def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
             for r in collect(p, actors, OBJECT_PREPS)]
 
 
+def participles(noun: Token) -> list[Token]:
+    """Past participles modifying a noun: "the sanctions imposed by X on Y"."""
+    return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+
+
 def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
-    """Prepositional objects of a noun, and the subject of its "that" clause ("its demand
-    that Israel ease restrictions")."""
+    """Prepositional objects of a noun or of its participle ("the sanctions imposed on
+    Syria"), and the subject of its "that" clause ("its demand that Israel ease ...")."""
     found = [r for child in noun.children if child.dep_ == "prep"
              for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
+    found += [r for clause in participles(noun) for child in clause.children
+              if child.dep_ == "prep" for r in prep_objects(child, actors, NOUN_OBJECT_PREPS)]
     for clause in noun.children:
         if clause.dep_ in {"acl", "ccomp"} and any(
                 c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):

@@ -416,3 +416,10 @@ def test_participle_target_and_the_one_accused_of_an_act(nlp):
     assert ("SOM", "ATTACK", "ETH") in triples and ("KEN", "ATTACK", "ETH") not in triples
     triples, _ = claims_of(nlp, "He said the Taliban will be crushed by Afghan forces.")
     assert ("AFG", "ATTACK", "TALIBAN") in triples
+
+
+def test_participle_of_a_nominal_gives_its_agent_and_object(nlp):
+    triples, _ = claims_of(nlp, "The sanctions imposed on Iran by the United States hurt.")
+    assert triples == {("USA", "OPPOSE", "IRN")}
+    triples, _ = claims_of(nlp, "The aid provided to Ukraine by Germany was decisive.")
+    assert triples == {("DEU", "COOPERATE", "UKR")}
