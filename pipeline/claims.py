@@ -47,6 +47,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+HELP_TYPES = frozenset({"SUPPORT", "COOPERATE"})  # "with the support/assistance of X"
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
 TARGETED_IN_PLACE = frozenset({"OPPOSE", "ATTACK"})  # see `place_objects`
 REVERSIBLE = frozenset({"COOPERATE", "AGREE", "SUPPORT", "RELATIONS"})  # see `reversed_by`
@@ -410,6 +411,24 @@ def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
     return found
 
 
+def companions(token: Token) -> list[Token]:
+    """The partners of "together with X", "jointly with X", "alongside X"."""
+    if token.dep_ != "prep" or not (token.lower_ == "alongside" or (
+            token.lower_ == "with" and any(c.dep_ == "advmod" and c.lower_ in
+                                           {"together", "jointly"} for c in token.children))):
+        return []
+    return [p for p in token.children if p.dep_ == "pobj"]
+
+
+def clause_actor(word: Token, actors: SentenceActors) -> list[ActorRef]:
+    """The subject of the clause a modifier hangs on ("X, together with Y, will act"; an
+    appositive's or adverbial's own noun when it modifies one)."""
+    head = word.head
+    if head.pos_ in {"VERB", "AUX"}:
+        return verb_subject(head, actors)
+    return collect(head, actors, frozenset({"of"})) or noun_subject(head, actors)
+
+
 def yields_to(verb: Token) -> bool:
     """Whether a verb meets a demand: "accepted the demands", "met their conditions"."""
     return verb.pos_ == "VERB" and verb.lemma_ in YIELDING and any(
@@ -707,6 +726,8 @@ class ClaimFinder:
                 found.append((token, "OPPOSE"))
             if token.i not in taken and yields_to(token):
                 found.append((token, "CONCEDE"))  # "accepted the demands of X" (CAMEO 08)
+            if token.i not in taken and companions(token):
+                found.append((token, "COOPERATE"))  # "together with Washington we ..."
         return found
 
     def candidates(self, sent: Span, actors: SentenceActors,
@@ -776,9 +797,21 @@ class ClaimFinder:
         """A trigger's type, subjects and objects, with the constructions that reframe them
         (experiencer verbs, a light verb's object, copulas, "between", offers)."""
         is_verb = token.pos_ == "VERB"
+        if companions(token):  # "X, together with Y, will ...", "stood alongside Y"
+            return type_, clause_actor(token, actors), [
+                r for c in companions(token) for r in collect(c, actors, OBJECT_PREPS)]
         subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
                                                                               type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
+        if not is_verb and type_ in HELP_TYPES and token.dep_ == "pobj" and \
+                token.head.lower_ == "with":
+            # "with the support of UN forces, the nation defended ...": "of" helps the
+            # clause's subject
+            helpers = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                       for p in c.children if p.dep_ == "pobj"
+                       for r in collect(p, actors, frozenset())]
+            if helpers:
+                return type_, helpers, clause_actor(token.head, actors)
         if not is_verb and self.evaluated(token, type_):
             # "we condemn the invasion of Ukraine": the one who condemns did not invade
             subjects = noun_subject(token, actors, hops=NO_CLIMB, type_=type_)

@@ -423,3 +423,22 @@ def test_participle_of_a_nominal_gives_its_agent_and_object(nlp):
     assert triples == {("USA", "OPPOSE", "IRN")}
     triples, _ = claims_of(nlp, "The aid provided to Ukraine by Germany was decisive.")
     assert triples == {("DEU", "COOPERATE", "UKR")}
+
+
+def test_together_with_alongside_and_with_the_help_of(nlp):
+    triples, _ = claims_of(nlp, "The Republic of Korea, together with the United Nations, "
+                                "will take on that responsibility.")
+    assert ("KOR", "COOPERATE", "UN") in triples
+    triples, _ = claims_of(nlp, "The US President stood in Hanoi alongside a Vietnamese leader.")
+    assert ("USA", "COOPERATE", "VNM") in triples
+    triples, _ = claims_of(nlp, "We hope that with the assistance of the United Nations, "
+                                "Libyans will prepare for elections.")
+    assert ("UN", "SEEK_COOPERATION", "LBY") in triples  # the UN helps Libya, as hoped
+
+
+def test_membership_and_presidency_of_a_body(nlp):
+    triples, _ = claims_of(nlp, "India took up the presidency of the Group of 20.")
+    assert ("G20", "COOPERATE", "IND") in triples  # a symmetric pair, in code order
+    triples, _ = claims_of(nlp, "Japan is serving as a non-permanent member of the Security "
+                                "Council.")
+    assert ("JPN", "COOPERATE", "UN") in triples
