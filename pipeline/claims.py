@@ -47,6 +47,8 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
+FORCE_TOPICS = frozenset({"MILITARY", "ARMS", "NUCLEAR", "MARITIME", "SECURITY"})
 HELP_TYPES = frozenset({"SUPPORT", "COOPERATE"})  # "with the support/assistance of X"
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
 TARGETED_IN_PLACE = frozenset({"OPPOSE", "ATTACK"})  # see `place_objects`
@@ -569,8 +571,12 @@ class ClaimFinder:
             objects += [p for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                         for p in c.children if p.dep_ == "pobj"]
             lemmas = {t.lemma_.lower() for c in objects for t in c.subtree}
-            return not (lemmas & self.lex.nonmilitary_objects or
-                        any(t.text == "$" for c in objects for t in c.subtree))
+            if lemmas & self.lex.nonmilitary_objects or \
+                    any(t.text == "$" for c in objects for t in c.subtree):
+                return False
+            if token.lemma_.lower() in CIVIL_TOO:  # "Chinese modernization" is no build-up
+                near = [*token.subtree, *token.head.children, token.head]
+                return any(self.lex.topics.get(t.lower_) in FORCE_TOPICS for t in near)
         return True
 
     def threatened(self, token: Token) -> bool:

@@ -442,3 +442,9 @@ def test_membership_and_presidency_of_a_body(nlp):
     triples, _ = claims_of(nlp, "Japan is serving as a non-permanent member of the Security "
                                 "Council.")
     assert ("JPN", "COOPERATE", "UN") in triples
+
+
+def test_modernization_is_military_only_in_a_military_phrase(nlp):
+    assert claims_of(nlp, "India is modernizing its economy.")[0] == set()
+    assert claims_of(nlp, "Chinese modernization involves a huge population.")[0] == set()
+    assert ("CHN", "MILITARY_ACTION", None) in claims_of(nlp, "China is modernizing its navy.")[0]
