@@ -243,6 +243,11 @@ def collect(token: Token, actors: SentenceActors, through_preps: frozenset[str],
     if ref is not None:
         found.append(ref)
     for child in token.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN" and through_preps:
+            # "crimes committed by Croat forces": the participle's agent is in the phrase
+            found.extend(r for agent in child.children if agent.dep_ == "agent"
+                         for p in agent.children
+                         for r in collect(p, actors, frozenset(), depth + 1))
         if child.dep_ in CLAUSE_DEPS:
             continue
         if child.dep_ == "prep" and child.lower_ not in through_preps:

@@ -448,3 +448,12 @@ def test_modernization_is_military_only_in_a_military_phrase(nlp):
     assert claims_of(nlp, "India is modernizing its economy.")[0] == set()
     assert claims_of(nlp, "Chinese modernization involves a huge population.")[0] == set()
     assert ("CHN", "MILITARY_ACTION", None) in claims_of(nlp, "China is modernizing its navy.")[0]
+
+
+def test_agent_of_a_participle_inside_an_object_phrase(nlp):
+    triples, _ = claims_of(nlp, "We demand the lifting of the sanctions imposed by the United "
+                                "States on Syria.", speaker="POL")
+    assert {("POL", "OPPOSE", "USA"), ("USA", "OPPOSE", "SYR")} <= triples
+    triples, _ = claims_of(nlp, "Serbian police launched an investigation into crimes "
+                                "committed by Croat forces.")
+    assert ("SRB", "OPPOSE", "HRV") in triples
