@@ -168,7 +168,8 @@ def sentence_actors(sent: Span, spans: list[Span], previous: list[Span],
                      mention_sector(s, domestic)) for s in spans if s.label_ != "LOC" and s.kb_id_]
     covered = {i for r in refs for i in range(r.start, r.end)}
     for token in sent:
-        if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"}:
+        if token.i in covered or token.pos_ not in {"PRON", "NUM", "DET", "NOUN"} and \
+                token.lower_ != "bilateral":  # "bilateral relations": the pair named before
             continue
         codes = resolve_reference(token, spans, previous, speaker, descriptions)
         if codes:

@@ -307,7 +307,7 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
             if states:
                 return [salient(states)]
         return []
-    pair_np = word in PAIR_WORDS or (
+    pair_np = word in PAIR_WORDS or word == "bilateral" or (
         word in {"countries", "states", "sides", "nations", "governments"}
         and any(c.lower_ in {"two", "both"} for c in token.children)
     )

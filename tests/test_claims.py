@@ -457,3 +457,12 @@ def test_agent_of_a_participle_inside_an_object_phrase(nlp):
     triples, _ = claims_of(nlp, "Serbian police launched an investigation into crimes "
                                 "committed by Croat forces.")
     assert ("SRB", "OPPOSE", "HRV") in triples
+
+
+def test_bilateral_refers_to_the_pair_and_differences_are_relations(nlp):
+    _, doc = claims_of(nlp, "Japan and Russia met. Bilateral trade grew.")
+    assert [(c.sentence, c.subject, c.type, c.object) for c in doc.claims] == \
+        [(0, "JPN", "COOPERATE", "RUS"), (1, "JPN", "COOPERATE", "RUS")]
+    _, doc = claims_of(nlp, "A difference of degree between China and Russia emerged.")
+    assert [(c.subject, c.type, c.object, c.stance) for c in doc.claims] == \
+        [("CHN", "RELATIONS", "RUS", "conflictual")]
