@@ -49,6 +49,8 @@ COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepar
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
 FORCE_TOPICS = frozenset({"MILITARY", "ARMS", "NUCLEAR", "MARITIME", "SECURITY"})
+SCENE_PREPS = frozenset({"after", "before", "since", "during", "following", "until", "amid",
+                         "despite", "throughout", "prior"})  # time or setting, not a role
 HELP_TYPES = frozenset({"SUPPORT", "COOPERATE"})  # "with the support/assistance of X"
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
 TARGETED_IN_PLACE = frozenset({"OPPOSE", "ATTACK"})  # see `place_objects`
@@ -350,6 +352,8 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     if noun.dep_ in {"dobj", "attr", "oprd", "nsubjpass", "acomp"} and \
             head.pos_ in {"VERB", "AUX"}:  # "Japan is wary of China": acomp of "is"
         return verb_subject(head, actors, hops + 1)
+    if noun.dep_ == "pobj" and head.lower_ in SCENE_PREPS:
+        return []  # "Japan imposed sanctions after the annexation of Crimea": not Japan's
     if noun.dep_ in {"pobj", "conj", "appos", "compound"}:
         up = head.head if noun.dep_ == "pobj" else head
         if up.pos_ in {"VERB", "AUX"}:

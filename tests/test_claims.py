@@ -466,3 +466,11 @@ def test_bilateral_refers_to_the_pair_and_differences_are_relations(nlp):
     _, doc = claims_of(nlp, "A difference of degree between China and Russia emerged.")
     assert [(c.subject, c.type, c.object, c.stance) for c in doc.claims] == \
         [("CHN", "RELATIONS", "RUS", "conflictual")]
+
+
+def test_an_event_in_a_time_phrase_is_not_the_clause_subjects(nlp):
+    triples, _ = claims_of(nlp, "Japan imposed sanctions on Russia after the annexation of "
+                                "Crimea.")
+    assert triples == {("JPN", "OPPOSE", "RUS")}  # Japan annexed nothing
+    triples, _ = claims_of(nlp, "Tokyo and Moscow remain divided over the Kuril Islands.")
+    assert triples == {("JPN", "RELATIONS", "RUS")}
