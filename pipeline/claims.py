@@ -352,8 +352,11 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     if noun.dep_ in {"dobj", "attr", "oprd", "nsubjpass", "acomp"} and \
             head.pos_ in {"VERB", "AUX"}:  # "Japan is wary of China": acomp of "is"
         return verb_subject(head, actors, hops + 1)
-    if noun.dep_ == "pobj" and head.lower_ in SCENE_PREPS:
-        return []  # "Japan imposed sanctions after the annexation of Crimea": not Japan's
+    if noun.dep_ == "pobj" and head.lower_ in SCENE_PREPS and not any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in noun.children):
+        # "Japan imposed sanctions after the annexation of Crimea": not Japan's; but
+        # "retook the village after fierce fighting with guerrillas": the subject fought
+        return []
     if noun.dep_ in {"pobj", "conj", "appos", "compound"}:
         up = head.head if noun.dep_ == "pobj" else head
         if up.pos_ in {"VERB", "AUX"}:
