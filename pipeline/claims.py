@@ -556,12 +556,12 @@ class ClaimFinder:
         for _ in range(3):
             if node.dep_ not in CLIMB_DEPS or node.head is node:
                 return False
-            node = node.head
+            dep, node = node.dep_, node.head
             pos = "VERB" if node.pos_ == "VERB" else "NOUN"
             if (node.lemma_.lower(), pos) in self.lex.reversals:
                 return True
-            if node.pos_ == "VERB":
-                return False
+            if node.pos_ == "VERB" or (node.pos_ in {"NOUN", "PROPN"} and dep != "compound"):
+                return False  # "removed the barriers to trade": the barriers end, not trade
         return False
 
     def fits_its_object(self, token: Token, type_: str) -> bool:

@@ -240,6 +240,8 @@ def test_ending_a_cooperation_opposes(nlp):
         assert triples == {triple}, (text, triples)  # no COOPERATE, no CONCEDE beside it
     triples, _ = claims_of(nlp, "Russia withdrew its troops from Syria.")
     assert triples == {("RUS", "CONCEDE", "SYR")}
+    triples, _ = claims_of(nlp, "Japan removed the barriers to trade with Vietnam.")
+    assert triples == {("JPN", "COOPERATE", "VNM")}  # the barriers end, not the trade
     triples, _ = claims_of(nlp, "Ethiopia reopened its border with Eritrea.")
     assert triples == {("ETH", "CONCEDE", "ERI")}  # "its" is no possessor that stands alone
 
