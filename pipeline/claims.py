@@ -13,6 +13,7 @@ then rejects candidates or adds pairs the rules missed.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -426,6 +427,17 @@ def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
     return found
 
 
+def governors(token: Token, deps: frozenset[str], hops: int) -> Iterator[tuple[str, Token]]:
+    """The words above a token, nearest first, as long as each link is one of `deps`:
+    (the dependency by which the word below hangs on it, the word)."""
+    node = token
+    for _ in range(hops):
+        if node.dep_ not in deps or node.head is node:
+            return
+        yield node.dep_, node.head
+        node = node.head
+
+
 def companions(token: Token) -> list[Token]:
     """The partners of "together with X", "jointly with X", "alongside X"."""
     if token.dep_ != "prep" or not (token.lower_ == "alongside" or (
@@ -478,12 +490,16 @@ def light_verb(noun: Token) -> Token | None:
     return None
 
 
+def act_heads(token: Token) -> list[Token]:
+    """The trigger, and the verb whose object it is ("imposed a curfew", "opened fire")."""
+    return [token] + ([token.head] if token.dep_ == "dobj" else [])
+
+
 def purpose_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
     """Objects of the purpose clause of an act or of its light verb ("opened fire to
     disperse the demonstrators"), or of its participle clause ("intensified attacks,
     inflicting heavy casualties on Afghan forces")."""
-    heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
-    return [r for head in heads for clause in head.children
+    return [r for head in act_heads(token) for clause in head.children
             if clause.dep_ in {"advcl", "xcomp"} and clause.pos_ == "VERB" and (
                 clause.tag_ == "VBG" or
                 any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children))
@@ -494,8 +510,7 @@ def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
     """States named as the place of an act, or as the place it strikes: "in X" on the
     trigger or on the light verb whose object it is ("imposed a curfew in the town of Cizre
     in Turkey"), and places in its objects that lie in a state ("shelled Kharkiv": UKR)."""
-    heads = [token] + ([token.head] if token.dep_ == "dobj" else [])
-    phrases = [p for head in heads for prep in head.children
+    phrases = [p for head in act_heads(token) for prep in head.children
                if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
                for p in prep.children if p.dep_ == "pobj"]
     found = [r for p in phrases for r in collect(p, actors, frozenset({"in", "of"}))]
@@ -539,11 +554,7 @@ class ClaimFinder:
 
     def seek_governed(self, token: Token) -> bool:
         """Is a cooperation word governed by a seek/propose/want word?"""
-        node = token
-        for _ in range(4):
-            if node.dep_ not in SEEK_CLIMB_DEPS or node.head is node:
-                return False
-            node = node.head
+        for _, node in governors(token, SEEK_CLIMB_DEPS, 4):
             pos = node.pos_ if node.pos_ in {"VERB", "ADJ"} else "NOUN"  # "ready to hold talks"
             if self.lex.predicate_type(node.lemma_, pos) == "SEEK_COOPERATION":
                 return True
@@ -552,11 +563,7 @@ class ClaimFinder:
     def reversed_by(self, token: Token) -> bool:
         """Is a cooperation word the object of a word that ends it ("severed relations",
         "a suspension of air links", "froze its assistance")? Then the act is OPPOSE."""
-        node = token
-        for _ in range(3):
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
-                return False
-            dep, node = node.dep_, node.head
+        for dep, node in governors(token, CLIMB_DEPS, 3):
             pos = "VERB" if node.pos_ == "VERB" else "NOUN"
             if (node.lemma_.lower(), pos) in self.lex.reversals:
                 return True
@@ -595,14 +602,7 @@ class ClaimFinder:
     def threatened(self, token: Token) -> bool:
         """Is a use of force only threatened or prepared ("threatened to launch an offensive",
         "prepared to resume shelling")? The spec types that MILITARY_ACTION."""
-        node = token
-        for _ in range(3):
-            if node.dep_ not in CLIMB_DEPS or node.head is node:
-                return False
-            node = node.head
-            if node.lemma_ in THREATS:
-                return True
-        return False
+        return any(node.lemma_ in THREATS for _, node in governors(token, CLIMB_DEPS, 3))
 
     def evaluated(self, token: Token, type_: str) -> bool:
         """Is a nominal event the object of a verb that judges it ("condemn the invasion",
