@@ -267,7 +267,7 @@ def collect(token: Token, actors: SentenceActors, through_preps: frozenset[str],
 def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[ActorRef]:
     """Subject actors of a verb, climbing through control, coordination and clauses."""
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
+        if child.dep_ in SUBJECT_DEPS and child not in patients(verb, actors):
             return collect(child, actors, frozenset({"of"}))
         if child.dep_ == "nsubjpass" and verb.lemma_ in PURPOSE_PASSIVES:
             # "Washington's pivot is aimed at containing China": the pivot's owner aims
@@ -367,10 +367,24 @@ def noun_subject(noun: Token, actors: SentenceActors, hops: int = 0,
     return []
 
 
+def patients(verb: Token, actors: SentenceActors) -> list[Token]:
+    """The words a passive verb with a "by" agent that names an actor acts on: its subject,
+    marked nsubjpass or not ("towns wiped out by Russian artillery"), or, for a participle
+    after "remain" or "be", that verb's subject ("parts of Moldova remain occupied by
+    Russia")."""
+    if not any(collect(p, actors, frozenset()) for c in verb.children if c.dep_ == "agent"
+               for p in c.children):
+        return []  # "shortened by one hour"
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not found and verb.dep_ in {"acomp", "oprd", "xcomp"} and verb.tag_ == "VBN":
+        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return found
+
+
 def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
-    """Objects, datives, prepositional objects, and the subject of a complement clause
-    ("demanded that the DPRK forsake ...", "urged Japan to ...")."""
-    found: list[ActorRef] = []
+    """Objects, datives, prepositional objects, the subject of a complement clause
+    ("demanded that the DPRK forsake ...", "urged Japan to ...") and a passive's patient."""
+    found: list[ActorRef] = [r for p in patients(verb, actors) for r in object_phrase(p, actors)]
     for child in verb.children:
         if child.dep_ == "ccomp" and (any(c.dep_ == "mark" for c in child.children) or
                                       is_deontic(child)):
@@ -514,7 +528,9 @@ def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
                if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
                for p in prep.children if p.dep_ == "pobj"]
     found = [r for p in phrases for r in collect(p, actors, frozenset({"in", "of"}))]
-    phrases += [c for c in token.children if c.dep_ == "dobj"]
+    found += [r for p in patients(token, actors)  # "towns in Ukraine wiped out by ...": UKR
+              for r in collect(p, actors, frozenset({"in", "of"})) if r not in found]
+    phrases += [c for c in token.children if c.dep_ == "dobj"] + patients(token, actors)
     phrases += [p for prep in token.children if prep.dep_ == "prep" and
                 prep.lower_ in OBJECT_PREPS for p in prep.children if p.dep_ == "pobj"]
     for phrase in phrases:

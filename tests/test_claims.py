@@ -476,3 +476,24 @@ def test_an_event_in_a_time_phrase_is_not_the_clause_subjects(nlp):
     assert triples == {("JPN", "OPPOSE", "RUS")}  # Japan annexed nothing
     triples, _ = claims_of(nlp, "Tokyo and Moscow remain divided over the Kuril Islands.")
     assert triples == {("JPN", "RELATIONS", "RUS")}
+
+
+def test_patient_of_a_passive_with_an_agent(nlp):
+    triples, _ = claims_of(nlp, "Farms in Armenia were wiped out by Azerbaijani artillery.")
+    assert ("AZE", "ATTACK", "ARM") in triples
+    triples, _ = claims_of(nlp, "Large parts of Cyprus remain occupied by Turkey.")
+    assert ("TUR", "ATTACK", "CYP") in triples
+    # "by" with a measure names no agent: the subject stays the one who acts
+    triples, _ = claims_of(nlp, "Peru shortened by one hour the curfew imposed in Peru.")
+    assert ("PER", "CONCEDE", None) in triples or ("PER", "CONCEDE", "PER") in triples
+
+
+def test_hostile_nominals_and_sabotage(nlp):
+    triples, _ = claims_of(nlp, "Ottawa condemned Iran's violation of the Security Council "
+                                "resolutions.")
+    assert ("IRN", "OPPOSE", "UN") in triples
+    triples, _ = claims_of(nlp, "Cuba denounced the United States' economic strangulation "
+                                "of Nicaragua.")
+    assert ("USA", "OPPOSE", "NIC") in triples
+    triples, _ = claims_of(nlp, "Serbia tried to sabotage the talks with Kosovo.")
+    assert triples == {("SRB", "OPPOSE", "XKX")}  # sabotaged talks are no cooperation
