@@ -405,11 +405,14 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
 
 
 def object_phrase(noun: Token, actors: SentenceActors) -> list[ActorRef]:
-    """Actors of an object phrase; a named possessor stands for it alone ("condemn Russia's
-    aggression against Ukraine": Russia; "against Ukraine" is the aggression's own)."""
+    """Actors of an object phrase; a named possessor or "by" agent stands for it alone
+    ("condemn Russia's aggression against Ukraine": Russia; "against Ukraine" is the
+    aggression's own; "the invasion of Iraq by the United States": the United States)."""
     owners = [r for c in noun.children if c.dep_ == "poss" for r in collect(c, actors, frozenset())
               if r.label != "REF"]  # "reopened its border with Eritrea": its adds no one
-    return owners or collect(noun, actors, OBJECT_PREPS)
+    agents = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+              for p in c.children for r in collect(p, actors, frozenset())]
+    return owners or agents or collect(noun, actors, OBJECT_PREPS)
 
 
 def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
@@ -561,6 +564,12 @@ class ClaimFinder:
             return None
         if pos == "ADJ" or (pos == "VERB" and token.tag_ == "VBN" and token.dep_ == "amod"):
             return self.lex.predicate_type(token.lemma_, "ADJ")
+        if pos == "VERB":  # "stand with", "push back on": the verb's type is its preposition's
+            with_prep = next((self.lex.prep_predicates[key] for c in token.children
+                              if c.dep_ == "prep" and (key := (token.lemma_.lower(), c.lower_))
+                              in self.lex.prep_predicates), None)
+            if with_prep:
+                return with_prep
         if pos in {"VERB", "NOUN", "PROPN"}:
             type_ = self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
             if type_ == "ASSESSMENT" and not assessed(token):
@@ -626,6 +635,9 @@ class ClaimFinder:
         agent. Verbs that commit their subject to the act ("threatened an invasion") are not
         judges."""
         verb = light_verb(token)
+        if verb is None and token.dep_ == "pobj" and \
+                (token.head.head.lemma_.lower(), token.head.lower_) in self.lex.prep_predicates:
+            verb = token.head.head  # "stood against the invasion", "spoke out against"
         if verb is None or type_ in COOPERATIVE_NOMINALS or verb.lemma_ in COMMISSIVES:
             return False
         return self.trigger_type(verb) in {"OPPOSE", "SUPPORT", "CONCERN"}
@@ -827,6 +839,23 @@ class ClaimFinder:
                 "source": source, "source_agent": source_agent,
                 "topic": self.topic(token, sent, type_), "stance": self.stance(type_, sent)}
 
+    def aggressors_only(self, verb: Token, objects: list[ActorRef], actors: SentenceActors
+                        ) -> list[ActorRef]:
+        """A verb's object that is a hostile act with its actor named as a modifier stands
+        for that actor alone: "condemned the US invasion of Iraq", "stood against the Russian
+        occupation of Crimea": the United States, Russia; not the victim."""
+        nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
+            p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
+        for noun in nouns:
+            if not self.conflictual(noun):
+                continue
+            doers = [r for m in noun.children if m.dep_ in {"amod", "compound", "nmod"}
+                     and (r := actors.at(m)) is not None]
+            if doers:
+                inside = range(noun.left_edge.i, noun.right_edge.i + 1)
+                objects = [o for o in objects if o.root not in inside or o in doers]
+        return objects
+
     def roles(self, token: Token, type_: str, actors: SentenceActors
               ) -> tuple[str, list[ActorRef], list[ActorRef]]:
         """A trigger's type, subjects and objects, with the constructions that reframe them
@@ -856,6 +885,8 @@ class ClaimFinder:
             causes = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
             subjects, objects = felt, [r for c in causes for r in
                                        noun_subject(c, actors) or collect(c, actors, frozenset())]
+        if is_verb:
+            objects = self.aggressors_only(token, objects, actors)
         if is_verb and type_ == "COOPERATE":  # "exchanged fire": the object's type
             type_ = next((self.trigger_type(c) or type_ for c in token.children
                           if c.dep_ == "dobj" and self.conflictual(c)), type_)

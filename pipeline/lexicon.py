@@ -29,6 +29,7 @@ class Lexicon:
     publications: frozenset[str] = frozenset()  # "released a statement" concedes nothing
     expansion_objects: frozenset[str] = frozenset()  # "extend its influence": what expands
     nonmilitary_objects: frozenset[str] = frozenset()  # "mobilize funds" is no military act
+    prep_predicates: dict[tuple[str, str], str] = field(default_factory=dict)  # "stand with"
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -59,4 +60,6 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         expansion_objects=frozenset(r["lemma"] for r in read_tsv(base / "expansion_objects.tsv")),
         nonmilitary_objects=frozenset(r["lemma"]
                                       for r in read_tsv(base / "nonmilitary_objects.tsv")),
+        prep_predicates={(r["lemma"], r["prep"]): r["type"]
+                         for r in read_tsv(base / "prep_predicates.tsv")},
     )

@@ -497,3 +497,19 @@ def test_hostile_nominals_and_sabotage(nlp):
     assert ("USA", "OPPOSE", "NIC") in triples
     triples, _ = claims_of(nlp, "Serbia tried to sabotage the talks with Kosovo.")
     assert triples == {("SRB", "OPPOSE", "XKX")}  # sabotaged talks are no cooperation
+
+
+def test_verbs_typed_by_their_preposition(nlp):
+    triples, _ = claims_of(nlp, "Poland stands with Ukraine and will push back on Russia.")
+    assert {("POL", "SUPPORT", "UKR"), ("POL", "OPPOSE", "RUS")} <= triples
+    assert claims_of(nlp, "Peru stood in the rain.")[0] == set()  # no preposition of stance
+    triples, _ = claims_of(nlp, "We must uphold the Charter of the United Nations.",
+                           speaker="GHA")
+    assert triples == {("GHA", "SUPPORT", "UN")}
+
+
+def test_a_condemned_attack_stands_for_its_attacker(nlp):
+    triples, _ = claims_of(nlp, "Brazil stood against the US invasion of Iraq.")
+    assert triples == {("BRA", "OPPOSE", "USA"), ("USA", "ATTACK", "IRQ")}
+    triples, _ = claims_of(nlp, "Chile condemned the Russian occupation of Crimea.")
+    assert ("CHL", "OPPOSE", "UKR") not in triples and ("CHL", "OPPOSE", "RUS") in triples
