@@ -412,7 +412,11 @@ def object_phrase(noun: Token, actors: SentenceActors) -> list[ActorRef]:
               if r.label != "REF"]  # "reopened its border with Eritrea": its adds no one
     agents = [r for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
               for p in c.children for r in collect(p, actors, frozenset())]
-    return owners or agents or collect(noun, actors, OBJECT_PREPS)
+    if owners or agents:
+        return owners or agents
+    return [r for r in collect(noun, actors, OBJECT_PREPS)  # "modernized their forces": no one
+            if not (r.label == "REF" and noun.doc[r.root].dep_ == "poss" and
+                    noun.doc[r.root].head == noun)]
 
 
 def prep_objects(prep: Token, actors: SentenceActors, allowed: frozenset[str]
@@ -490,6 +494,17 @@ def assessed(noun: Token) -> bool:
            for c in noun.children):
         return False
     return not (noun.dep_ == "pobj" and noun.head.lower_ in {"in", "within", "beyond"})
+
+
+def leaders(verb: Token, actors: SentenceActors) -> list[ActorRef]:
+    """Actors that lead the clause's subject in the act: "Led by Washington, the NATO
+    countries are building up ...": Washington builds up too."""
+    clause = verb
+    while clause.dep_ == "conj" and clause.head is not clause:
+        clause = clause.head
+    return [r for c in clause.children if c.dep_ == "advcl" and c.lemma_ == "lead"
+            and c.tag_ == "VBN" for a in c.children if a.dep_ == "agent"
+            for p in a.children for r in collect(p, actors, frozenset())]
 
 
 def light_verb(noun: Token) -> Token | None:
@@ -864,8 +879,13 @@ class ClaimFinder:
         if companions(token):  # "X, together with Y, will ...", "stood alongside Y"
             return type_, clause_actor(token, actors), [
                 r for c in companions(token) for r in collect(c, actors, OBJECT_PREPS)]
-        subjects = verb_subject(token, actors) if is_verb else noun_subject(token, actors,
-                                                                              type_=type_)
+        if is_verb:
+            subjects = verb_subject(token, actors)
+        elif type_ == "ASSESSMENT":  # "China's power", "the capacity of the Chinese navy";
+            # an unowned "power" says nothing of the clause's subject ("employ nuclear power")
+            subjects = noun_subject(token, actors, hops=NO_CLIMB, type_=type_)
+        else:
+            subjects = noun_subject(token, actors, type_=type_)
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
         if not is_verb and type_ in HELP_TYPES and token.dep_ == "pobj" and \
                 token.head.lower_ == "with":
@@ -887,6 +907,7 @@ class ClaimFinder:
                                        noun_subject(c, actors) or collect(c, actors, frozenset())]
         if is_verb:
             objects = self.aggressors_only(token, objects, actors)
+            subjects += [r for r in leaders(token, actors) if r not in subjects]
         if is_verb and type_ == "COOPERATE":  # "exchanged fire": the object's type
             type_ = next((self.trigger_type(c) or type_ for c in token.children
                           if c.dep_ == "dobj" and self.conflictual(c)), type_)
@@ -950,6 +971,8 @@ class ClaimFinder:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.publications
                 for c in token.children):
             return []  # "released a statement"
+        if type_ == "ASSESSMENT" and token.dep_ == "dobj" and self.trigger_type(token.head):
+            return []  # "modernized its capabilities": the act says what is done with them
         if not self.fits_its_object(token, type_):
             return []  # "advance the human rights cause", "mobilized $30 billion"
         type_, subjects, objects = self.roles(token, type_, actors)

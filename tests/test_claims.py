@@ -513,3 +513,16 @@ def test_a_condemned_attack_stands_for_its_attacker(nlp):
     assert triples == {("BRA", "OPPOSE", "USA"), ("USA", "ATTACK", "IRQ")}
     triples, _ = claims_of(nlp, "Chile condemned the Russian occupation of Crimea.")
     assert ("CHL", "OPPOSE", "UKR") not in triples and ("CHL", "OPPOSE", "RUS") in triples
+
+
+def test_assessment_needs_an_owner_and_no_act_on_it(nlp):
+    assert claims_of(nlp, "Norway will employ clean energy such as nuclear power.")[0] == set()
+    assert ("CHN", "ASSESSMENT", None) in claims_of(nlp, "China's power has grown.")[0]
+    triples, _ = claims_of(nlp, "Iran is modernizing its military capabilities.")
+    assert triples == {("IRN", "MILITARY_ACTION", None)}  # no ASSESSMENT, no object
+
+
+def test_the_leader_of_an_act_acts_too(nlp):
+    triples, _ = claims_of(nlp, "Led by Moscow, the CSTO countries are modernizing their "
+                                "offensive forces.")
+    assert {("RUS", "MILITARY_ACTION", None), ("CSTO", "MILITARY_ACTION", None)} <= triples
