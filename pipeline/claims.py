@@ -48,6 +48,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
 FORCE_TOPICS = frozenset({"MILITARY", "ARMS", "NUCLEAR", "MARITIME", "SECURITY"})
 SCENE_PREPS = frozenset({"after", "before", "since", "during", "following", "until", "amid",
@@ -639,6 +640,27 @@ class ClaimFinder:
                 return any(self.lex.topics.get(t.lower_) in FORCE_TOPICS for t in near)
         return True
 
+    def stated_relation(self, token: Token) -> bool:
+        """Whether "relations" is given a state or a trend: as the subject of a clause
+        ("relations sank"), under a noun of state ("the deterioration of relations", "an
+        opening in relations"), with a valence word on it ("good relations") or as the
+        object of a verb of change ("damaged relations"). Relations merely named ("taking
+        relations into account", "attention is riveted to ... relations") are no claim;
+        "normalize relations" is a seek claim of its own."""
+        if token.lemma_.lower() not in NAMED_RELATIONS:
+            return True  # "rift", "tension", "rivalry" are states themselves
+        if token.dep_ in {"nsubj", "nsubjpass"} or any(
+                t.lower_ in self.lex.valence or t.lemma_.lower() in self.lex.valence
+                for t in token.children):
+            return True
+        head = token.head
+        if token.dep_ == "dobj":  # "damaged relations"; "severed relations" (`reversed_by`)
+            return head.lemma_.lower() in self.lex.valence or head.lower_ in self.lex.valence \
+                or self.reversed_by(token)
+        if token.dep_ == "pobj":
+            return head.lower_ in {"of", "in", "between"} and head.head.pos_ in {"NOUN", "PROPN"}
+        return token.dep_ in {"conj", "appos", "attr"}
+
     def threatened(self, token: Token) -> bool:
         """Is a use of force only threatened or prepared ("threatened to launch an offensive",
         "prepared to resume shelling")? The spec types that MILITARY_ACTION."""
@@ -971,6 +993,8 @@ class ClaimFinder:
                 c.dep_ == "dobj" and c.lemma_.lower() in self.lex.publications
                 for c in token.children):
             return []  # "released a statement"
+        if type_ == "RELATIONS" and not self.stated_relation(token):
+            return []  # "attention is riveted to Sino-Japanese relations": no state is told
         if type_ == "ASSESSMENT" and token.dep_ == "dobj" and self.trigger_type(token.head):
             return []  # "modernized its capabilities": the act says what is done with them
         if not self.fits_its_object(token, type_):

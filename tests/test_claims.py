@@ -526,3 +526,12 @@ def test_the_leader_of_an_act_acts_too(nlp):
     triples, _ = claims_of(nlp, "Led by Moscow, the CSTO countries are modernizing their "
                                 "offensive forces.")
     assert {("RUS", "MILITARY_ACTION", None), ("CSTO", "MILITARY_ACTION", None)} <= triples
+
+
+def test_relations_need_a_state_or_trend(nlp):
+    assert claims_of(nlp, "The paper turns to Chile, taking relations with Peru into "
+                          "account.")[0] == set()
+    triples, doc = claims_of(nlp, "Relations between Chile and Peru sank to a low point.")
+    assert triples == {("CHL", "RELATIONS", "PER")}
+    assert ("CHL", "RELATIONS", "PER") in claims_of(
+        nlp, "The deterioration of Chilean-Peruvian relations worried investors.")[0]
