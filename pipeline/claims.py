@@ -640,6 +640,24 @@ class ClaimFinder:
                 return any(self.lex.topics.get(t.lower_) in FORCE_TOPICS for t in near)
         return True
 
+    def relieved(self, noun: Token) -> Token | None:
+        """The hostile act a relief noun ends: "the lifting of the sanctions imposed on
+        Syria", "an end to the blockade of Cuba" (`relief_nouns.tsv`)."""
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in self.lex.relief_nouns:
+            return None
+        return next((p for c in noun.children if c.dep_ == "prep" and c.lower_ in {"of", "to"}
+                     for p in c.children if p.dep_ == "pobj" and self.conflictual(p)), None)
+
+    def relief_roles(self, noun: Token, act: Token, actors: SentenceActors
+                     ) -> tuple[list[ActorRef], list[ActorRef]]:
+        """Who calls for the relief (the relief noun's subject, through "demand", "call
+        for") and whom it helps: the act's targets, not its doers."""
+        doers = noun_subject(act, actors, hops=NO_CLIMB) + [
+            r for clause in participles(act) for a in clause.children if a.dep_ == "agent"
+            for p in a.children for r in collect(p, actors, frozenset())]
+        targets = [r for r in noun_objects(act, actors) if r not in doers]
+        return noun_subject(noun, actors), targets
+
     def stated_relation(self, token: Token) -> bool:
         """Whether "relations" is given a state or a trend: as the subject of a clause
         ("relations sank"), under a noun of state ("the deterioration of relations", "an
@@ -810,6 +828,8 @@ class ClaimFinder:
                 found.append((token, "OPPOSE"))
             if token.i not in taken and yields_to(token):
                 found.append((token, "CONCEDE"))  # "accepted the demands of X" (CAMEO 08)
+            if token.i not in taken and self.relieved(token) is not None:
+                found.append((token, "SUPPORT"))  # "demand the lifting of sanctions on X"
             if token.i not in taken and companions(token):
                 found.append((token, "COOPERATE"))  # "together with Washington we ..."
         return found
@@ -884,6 +904,7 @@ class ClaimFinder:
         nouns = [c for c in verb.children if c.dep_ == "dobj"] + [
             p for c in verb.children if c.dep_ == "prep" for p in c.children if p.dep_ == "pobj"]
         for noun in nouns:
+            noun = self.relieved(noun) or noun  # "demand the lifting of the US sanctions"
             if not self.conflictual(noun):
                 continue
             doers = [r for m in noun.children if m.dep_ in {"amod", "compound", "nmod"}
@@ -898,6 +919,9 @@ class ClaimFinder:
         """A trigger's type, subjects and objects, with the constructions that reframe them
         (experiencer verbs, a light verb's object, copulas, "between", offers)."""
         is_verb = token.pos_ == "VERB"
+        act = self.relieved(token) if type_ == "SUPPORT" else None
+        if act is not None:  # "we demand the lifting of the sanctions on Syria"
+            return (type_, *self.relief_roles(token, act, actors))
         if companions(token):  # "X, together with Y, will ...", "stood alongside Y"
             return type_, clause_actor(token, actors), [
                 r for c in companions(token) for r in collect(c, actors, OBJECT_PREPS)]
@@ -1022,7 +1046,8 @@ class ClaimFinder:
                     any(self.lex.predicate_type(lem, "VERB") in {"COOPERATE", "AGREE"}
                         for lem in dobj_lemmas)):
                 return []
-        elif type_ in {"COOPERATE", "AGREE", "SUPPORT"} and self.seek_governed(token):
+        elif type_ in {"COOPERATE", "AGREE", "SUPPORT"} and self.seek_governed(token) and \
+                self.relieved(token) is None:  # "called for the removal of sanctions on X"
             type_ = "SEEK_COOPERATION"
         elif type_ == "ATTACK" and self.threatened(token):
             type_ = "MILITARY_ACTION"  # a threat of force (spec: PLOVER THREATEN)

@@ -30,6 +30,7 @@ class Lexicon:
     expansion_objects: frozenset[str] = frozenset()  # "extend its influence": what expands
     nonmilitary_objects: frozenset[str] = frozenset()  # "mobilize funds" is no military act
     prep_predicates: dict[tuple[str, str], str] = field(default_factory=dict)  # "stand with"
+    relief_nouns: frozenset[str] = frozenset()  # "the lifting of sanctions on X": support X
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -62,4 +63,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
                                       for r in read_tsv(base / "nonmilitary_objects.tsv")),
         prep_predicates={(r["lemma"], r["prep"]): r["type"]
                          for r in read_tsv(base / "prep_predicates.tsv")},
+        relief_nouns=frozenset(r["lemma"] for r in read_tsv(base / "relief_nouns.tsv")),
     )

@@ -535,3 +535,14 @@ def test_relations_need_a_state_or_trend(nlp):
     assert triples == {("CHL", "RELATIONS", "PER")}
     assert ("CHL", "RELATIONS", "PER") in claims_of(
         nlp, "The deterioration of Chilean-Peruvian relations worried investors.")[0]
+
+
+def test_calling_for_the_end_of_a_hostile_act_supports_its_target(nlp):
+    triples, _ = claims_of(nlp, "We demand the lifting of the sanctions imposed by the United "
+                                "States on Syria.", speaker="BOL")
+    assert {("BOL", "SUPPORT", "SYR"), ("BOL", "OPPOSE", "USA"),
+            ("USA", "OPPOSE", "SYR")} <= triples
+    assert ("BOL", "OPPOSE", "SYR") not in triples
+    triples, _ = claims_of(nlp, "Mexico called for the removal of US sanctions against "
+                                "Venezuela.")
+    assert ("MEX", "SUPPORT", "VEN") in triples and ("MEX", "SUPPORT", "USA") not in triples
