@@ -28,6 +28,8 @@ if not Span.has_extension("located_in"):
     Span.set_extension("located_in", default=None)  # a place's state: "Aleppo" -> SYR
 if not Doc.has_extension("year"):
     Doc.set_extension("year", default=None)
+if not Doc.has_extension("named_bodies"):  # one document's bodies so far, by head word
+    Doc.set_extension("named_bodies", default=None)
 
 DETERMINERS = frozenset({"the", "The", "a", "an"})
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -171,6 +173,36 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
     return found
 
 
+def short_names(doc: Doc, chosen: list[MentionCandidate], heads: frozenset[str]
+                ) -> list[MentionCandidate]:
+    """ "the Assembly", "the Council": the body last named with that head word, in this
+    paragraph or earlier in the document (`doc._.named_bodies`, kept by the pipeline).
+    A head word with no such body before it stays unnamed."""
+    memory: dict[str, MentionCandidate] = doc._.named_bodies if doc._.named_bodies is not None \
+        else {}
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    bodies = sorted((c for c in chosen if c.label == "ORG" and c.actor), key=lambda c: c.start)
+    found: list[MentionCandidate] = []
+    for token in doc:
+        named = [c for c in bodies if c.end <= token.i]
+        for body in named:
+            memory[doc[body.start:body.end].root.text] = body
+        bodies = [c for c in bodies if c not in named]
+        if token.text not in heads or token.i in taken or token.i == 0 or \
+                doc[token.i - 1].lower_ not in {"the", "this"}:
+            continue
+        after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
+            continue  # "the Council of Europe": a name of its own
+        body = memory.get(token.text)
+        if body is not None:
+            found.append(MentionCandidate(token.i, token.i + 1, body.label, body.actor,
+                                          body.agent, body.kind, "short name"))
+    for body in bodies:
+        memory[doc[body.start:body.end].root.text] = body
+    return sorted(chosen + found, key=lambda c: c.start)
+
+
 def not_directions(chosen: list[MentionCandidate]) -> list[MentionCandidate]:
     """Drop a one-word "West"/"Western" right before another name: "Western Cambodia" is a
     part of Cambodia, not the West."""
@@ -228,6 +260,7 @@ class ActorTagger:
         taken = {i for c in chosen for i in range(c.start, c.end)}
         chosen = choose(chosen + ner_candidates(doc, taken, chosen), doc)
         chosen = attach_bodies(doc, chosen)
+        chosen = short_names(doc, chosen, self.gaz.short_heads)
         spans = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=cand.label, kb_id=cand.actor)

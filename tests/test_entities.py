@@ -170,3 +170,20 @@ def test_a_description_is_no_other_argument_of_its_nominal(nlp):
     refs = references(nlp, "Afghanistan's Taliban praised the withdrawal of U.S. troops "
                            "from the country.")
     assert refs["country"] == ["AFG"]  # not the US, whose troops withdraw from it
+
+
+def test_a_short_name_is_the_body_last_named_with_that_head(nlp):
+    doc = nlp("I thank the President of the General Assembly.\n\nWe urge the Assembly and the "
+              "Security Council to act. The Council must reform. The Council of Europe met.",
+              doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions] == [
+        ("General Assembly", "UN"), ("Assembly", "UN"), ("Security Council", "UN"),
+        ("Council", "UN"), ("Council of Europe", "COE")]
+    doc = nlp("The Council met on Monday.", doc_id="t")  # no body named before it
+    assert doc.mentions == []
+
+
+def test_an_abbreviation_before_a_hyphen_is_a_name(nlp):
+    doc = nlp("The U.S.-Taliban deal split the U.S.-backed forces.", doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions] == [
+        ("U.S.", "USA"), ("Taliban", "TALIBAN"), ("U.S.", "USA")]
