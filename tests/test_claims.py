@@ -125,7 +125,7 @@ def test_a_pronoun_is_not_a_second_domestic_actor(nlp):
     assert ("CHL", "OPPOSE", "CHL") in triples  # the state and its rebels
     triples, _ = claims_of(nlp, "Chile said that it would criticize the rebels.")
     assert ("CHL", "OPPOSE", "CHL") not in triples  # a resolved pronoun is no second actor
-    from pipeline.claims import ActorRef, distinct_agents
+    from pipeline.roles import ActorRef, distinct_agents
 
     state = ActorRef(0, 1, 0, ["CHL"], None, "STATE")
     pronoun = ActorRef(2, 3, 2, ["CHL"], None, "REF")
