@@ -353,6 +353,11 @@ def resolve_reference(token: Token, sentence_spans: list[Span], previous_spans: 
         groups = [s for s in spans if s.label_ == "GROUP"]
         if groups and word in {"they", "them", "their"}:  # "the Taliban ... their cease-fire"
             return actor_codes(groups[-1])
+    if word == "bilateral":  # "when Medvedev visited, bilateral relations were considered in
+        # Japan to have plunged": the sentence's only two states, named after the word
+        states = code_counts([s for s in sentence_spans if s.label_ in {"STATE", "PERSON"}])
+        if len(states) == 2:
+            return list(states)
     return []
 
 

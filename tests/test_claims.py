@@ -546,3 +546,11 @@ def test_calling_for_the_end_of_a_hostile_act_supports_its_target(nlp):
     triples, _ = claims_of(nlp, "Mexico called for the removal of US sanctions against "
                                 "Venezuela.")
     assert ("MEX", "SUPPORT", "VEN") in triples and ("MEX", "SUPPORT", "USA") not in triples
+
+
+def test_bilateral_may_name_the_pair_after_it(nlp):
+    _, doc = claims_of(nlp, "When Erdogan visited the island, bilateral relations were said in "
+                            "Greece to have plunged.")
+    assert ("GRC", "RELATIONS", "TUR") in {(c.subject, c.type, c.object) for c in doc.claims}
+    _, doc = claims_of(nlp, "As Chile, Peru and Bolivia argued, bilateral relations plunged.")
+    assert not [c for c in doc.claims if c.type == "RELATIONS"]  # three states: no pair

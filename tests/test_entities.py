@@ -187,3 +187,4 @@ def test_an_abbreviation_before_a_hyphen_is_a_name(nlp):
     doc = nlp("The U.S.-Taliban deal split the U.S.-backed forces.", doc_id="t")
     assert [(m.text, m.actor) for m in doc.mentions] == [
         ("U.S.", "USA"), ("Taliban", "TALIBAN"), ("U.S.", "USA")]
+
