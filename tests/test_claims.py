@@ -552,5 +552,5 @@ def test_bilateral_may_name_the_pair_after_it(nlp):
     _, doc = claims_of(nlp, "When Erdogan visited the island, bilateral relations were said in "
                             "Greece to have plunged.")
     assert ("GRC", "RELATIONS", "TUR") in {(c.subject, c.type, c.object) for c in doc.claims}
-    _, doc = claims_of(nlp, "As Chile, Peru and Bolivia argued, bilateral relations plunged.")
+    _, doc = claims_of(nlp, "Bilateral relations plunged, Chile, Peru and Bolivia said.")
     assert not [c for c in doc.claims if c.type == "RELATIONS"]  # three states: no pair
