@@ -557,7 +557,17 @@ class ClaimFinder:
             clause = verb_subject(token.head, actors)
             if clause:
                 subjects, objects = clause, objects + [s for s in subjects if s not in clause]
-        light = light_verb(token) if not is_verb else None
+        phrase = token
+        if not is_verb and token.dep_ == "compound" and token.head.pos_ == "NOUN" and \
+                self.trigger_type(token.head) is None:
+            # "launched a mediation effort between X and Y": the phrase's head carries it
+            phrase = token.head
+            objects += noun_objects(phrase, actors)
+            light = light_verb(phrase)
+            if light is not None:
+                objects += [r for c in light.children if c.dep_ == "prep"
+                            for r in prep_objects(c, actors, frozenset({"between"}))]
+        light = light_verb(phrase) if not is_verb else None
         if light is not None:
             # "gave Vietnam a loan", "has given backing to Syria": the light verb's recipient
             objects += [r for c in light.children if c.dep_ == "dative"

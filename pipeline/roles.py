@@ -305,6 +305,9 @@ def verb_objects(verb: Token, actors: SentenceActors) -> list[ActorRef]:
             found += object_phrase(child, actors)
         elif child.dep_ == "prep":
             found += prep_objects(child, actors, OBJECT_PREPS)
+        elif child.dep_ == "prt":  # "kidnapped up to 16 Russian advisers": "to" hangs on "up"
+            found += [r for p in child.children if p.dep_ == "prep"
+                      for r in prep_objects(p, actors, OBJECT_PREPS)]
         elif child.dep_ == "xcomp":
             for grand in child.children:
                 if grand.dep_ == "dobj":
@@ -432,7 +435,8 @@ def purpose_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
 def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
     """States named as the place of an act, or as the place it strikes: "in X" on the
     trigger or on the light verb whose object it is ("imposed a curfew in the town of Cizre
-    in Turkey"), and places in its objects that lie in a state ("shelled Kharkiv": UKR)."""
+    in Turkey"), places in its objects that lie in a state ("shelled Kharkiv": UKR) and
+    states its objects lie in ("fired at targets in Lebanon")."""
     phrases = [p for head in act_heads(token) for prep in head.children
                if prep.dep_ == "prep" and prep.lower_ in {"in", "inside"}
                for p in prep.children if p.dep_ == "pobj"]
@@ -445,6 +449,9 @@ def place_objects(token: Token, actors: SentenceActors) -> list[ActorRef]:
     for phrase in phrases:
         found += [place for t in phrase.subtree if (place := actors.place_at(t)) is not None
                   and place not in found]
+        found += [r for t in phrase.subtree if t.dep_ == "prep" and t.lower_ in {"in", "inside"}
+                  for p in t.children if p.dep_ == "pobj"  # "fired at targets in Lebanon"
+                  if (r := actors.at(p)) is not None and r.label == "STATE" and r not in found]
     return found
 
 

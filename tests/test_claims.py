@@ -554,3 +554,17 @@ def test_bilateral_may_name_the_pair_after_it(nlp):
     assert ("GRC", "RELATIONS", "TUR") in {(c.subject, c.type, c.object) for c in doc.claims}
     _, doc = claims_of(nlp, "Bilateral relations plunged, Chile, Peru and Bolivia said.")
     assert not [c for c in doc.claims if c.type == "RELATIONS"]  # three states: no pair
+
+
+def test_a_trigger_inside_a_compound_takes_its_phrase_objects(nlp):
+    triples, _ = claims_of(nlp, "Oman launched a mediation effort on Sunday between Iran and "
+                                "Bahrain.")
+    assert {("IRN", "COOPERATE", "OMN"), ("BHR", "COOPERATE", "OMN")} & triples
+    assert ("BHR", "COOPERATE", "IRN") not in triples  # the mediator is the one who acts
+
+
+def test_a_particle_keeps_its_preposition(nlp):
+    triples, _ = claims_of(nlp, "Chadian rebels have kidnapped up to 16 French engineers.")
+    assert ("TCD", "ATTACK", "FRA") in triples
+    triples, _ = claims_of(nlp, "Syrian tanks fired shells at targets in Lebanon.")
+    assert ("SYR", "ATTACK", "LBN") in triples
