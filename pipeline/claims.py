@@ -65,6 +65,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+AIMED_PREPS = frozenset({"against", "toward", "towards", "at"})  # a drill aimed at its target
 NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
 FORCE_TOPICS = frozenset({"MILITARY", "ARMS", "NUCLEAR", "MARITIME", "SECURITY"})
@@ -181,11 +182,22 @@ class ClaimFinder:
             if with_prep:
                 return with_prep
         if pos in {"VERB", "NOUN", "PROPN"}:
-            type_ = self.lex.predicate_type(token.lemma_, "VERB" if pos == "VERB" else "NOUN")
+            type_ = self.lex.predicate_type(self.entry_lemma(token),
+                                            "VERB" if pos == "VERB" else "NOUN")
             if type_ == "ASSESSMENT" and not assessed(token):
                 return None
             return type_
         return None
+
+    def entry_lemma(self, token: Token) -> str:
+        """The lexicon entry a word is looked up under: a compound entry first ("war games"
+        is "war game", which "game" alone is not), else its lemma."""
+        if token.pos_ in {"NOUN", "PROPN"}:
+            for c in token.children:
+                whole = f"{c.lemma_.lower()} {token.lemma_.lower()}"
+                if c.dep_ == "compound" and self.lex.predicate_type(whole, "NOUN"):
+                    return whole
+        return token.lemma_
 
     def seek_governed(self, token: Token) -> bool:
         """Is a cooperation word governed by a seek/propose/want word?"""
@@ -678,7 +690,15 @@ class ClaimFinder:
         if type_ == "COOPERATE" and modality in {"predicted", "normative"}:
             type_ = "SEEK_COOPERATION"  # cooperation planned or called for, not yet done
         pairs: list[tuple[str, str | None]] = []
-        alone = self.lex.alone.get((token.lemma_.lower(), "VERB" if is_verb else "NOUN"))
+        alone = self.lex.alone.get((self.entry_lemma(token).lower(),
+                                    "VERB" if is_verb else "NOUN"))
+        heads = [token, light_verb(token)] + [  # "drills aimed at NATO"
+            c for c in participles(token) if c.lemma_ in {"aim", "direct", "target"}]
+        aimed = unique_codes([r for head in heads if head is not None
+                              for c in head.children if c.dep_ == "prep"
+                              for r in prep_objects(c, actors, AIMED_PREPS)])
+        if alone and type_ in SYMMETRIC_TYPES and subj_codes and aimed:
+            type_, obj_codes = alone, aimed  # "exercises against Taiwan": no joint act
         if type_ in SYMMETRIC_TYPES:
             people = subj_codes + obj_codes
             if len(subj_codes) >= 1 and obj_codes:

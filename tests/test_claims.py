@@ -568,3 +568,12 @@ def test_a_particle_keeps_its_preposition(nlp):
     assert ("TCD", "ATTACK", "FRA") in triples
     triples, _ = claims_of(nlp, "Syrian tanks fired shells at targets in Lebanon.")
     assert ("SYR", "ATTACK", "LBN") in triples
+
+
+def test_compound_entries_and_drills_aimed_at_a_target(nlp):
+    triples, _ = claims_of(nlp, "Greek and Cypriot warships launched ten days of war games.")
+    assert triples == {("CYP", "COOPERATE", "GRC")}
+    assert claims_of(nlp, "China held war games.")[0] == {("CHN", "MILITARY_ACTION", None)}
+    for text in ("China held exercises against Taiwan.", "China held drills aimed at Taiwan."):
+        assert claims_of(nlp, text)[0] == {("CHN", "MILITARY_ACTION", "TWN")}, text
+    assert claims_of(nlp, "Japan held exercises with India.")[0] == {("IND", "COOPERATE", "JPN")}
