@@ -65,6 +65,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+PERMISSIONS = frozenset({"allow", "permit"})  # CONCEDE only toward an actor allowed to act
 AIMED_PREPS = frozenset({"against", "toward", "towards", "at"})  # a drill aimed at its target
 NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
@@ -717,6 +718,10 @@ class ClaimFinder:
             pairs = [(s, o) for s in mutual for o in mutual if s != o]
         elif subj_codes and type_ in UNARY_TYPES:
             pairs = [(s, None) for s in subj_codes]
+        if is_verb and token.lemma_ in PERMISSIONS and (not obj_codes or any(
+                a.dep_ == "auxpass" for c in token.children if c.dep_ in {"xcomp", "ccomp"}
+                for a in c.children)):
+            return []  # "allow an injustice to recur", "allow Ukraine to be carved up"
         if not pairs:
             return []
         if type_ in SYMMETRIC_TYPES:  # the record's order (spec 3.1), so each side keeps its agent

@@ -577,3 +577,11 @@ def test_compound_entries_and_drills_aimed_at_a_target(nlp):
     for text in ("China held exercises against Taiwan.", "China held drills aimed at Taiwan."):
         assert claims_of(nlp, text)[0] == {("CHN", "MILITARY_ACTION", "TWN")}, text
     assert claims_of(nlp, "Japan held exercises with India.")[0] == {("IND", "COOPERATE", "JPN")}
+
+
+def test_allowing_concedes_only_to_an_actor_allowed_to_act(nlp):
+    triples, _ = claims_of(nlp, "Turkey opened the border to allow the delivery of food to "
+                                "Syria.")
+    assert ("TUR", "CONCEDE", "SYR") in triples
+    assert claims_of(nlp, "We must never allow an injustice to recur.", speaker="IND")[0] == set()
+    assert claims_of(nlp, "We cannot allow Ukraine to be carved up.", speaker="USA")[0] == set()
