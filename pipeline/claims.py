@@ -65,6 +65,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+MEETINGS = frozenset({"summit", "meeting", "conference", "session", "forum"})  # at X's summit
 PERMISSIONS = frozenset({"allow", "permit"})  # CONCEDE only toward an actor allowed to act
 AIMED_PREPS = frozenset({"against", "toward", "towards", "at"})  # a drill aimed at its target
 NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
@@ -448,6 +449,33 @@ class ClaimFinder:
         found: list[Candidate] = []
         for token, type_ in triggers if triggers is not None else self.triggers(sent):
             found += self.from_trigger(token, type_, sent, actors)
+        taken = {(c.subject, c.object) for c in found}
+        return found + [c for c in self.venue_candidates(sent, actors)
+                        if (c.subject, c.object) not in taken]
+
+    def venue_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
+        """Acting at a body's meeting is cooperating with the body: "At the G20, we rallied
+        the major economies", "I presented the formula at the General Assembly", "as I
+        pledged at the Group of 20 Summit"."""
+        found = []
+        for token in sent:
+            verb = token.head.head  # "presented our plan at the Assembly": the plan's verb
+            if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
+                verb = verb.head
+            if token.dep_ != "pobj" or token.head.lower_ != "at" or verb.pos_ != "VERB":
+                continue
+            own = actors.at(token)
+            if own is None and token.lemma_.lower() in MEETINGS:
+                own = next((r for c in token.children if c.dep_ in {"compound", "nmod", "poss"}
+                            and (r := actors.at(c)) is not None), None)
+            if own is None or own.label != "ORG":
+                continue
+            subjects = [r for r in verb_subject(verb, actors) if r.label != "ORG"]
+            attributes = self.attributes(verb, sent, actors, "COOPERATE")
+            type_ = "SEEK_COOPERATION" if attributes["modality"] in {"predicted", "normative"} \
+                else "COOPERATE"
+            found += [Candidate(sent, verb, s, body, type_, None, **attributes)
+                      for s in unique_codes(subjects) for body in own.codes if s != body]
         return found
 
     def reciprocal(self, token: Token) -> bool:

@@ -585,3 +585,13 @@ def test_allowing_concedes_only_to_an_actor_allowed_to_act(nlp):
     assert ("TUR", "CONCEDE", "SYR") in triples
     assert claims_of(nlp, "We must never allow an injustice to recur.", speaker="IND")[0] == set()
     assert claims_of(nlp, "We cannot allow Ukraine to be carved up.", speaker="USA")[0] == set()
+
+
+def test_acting_at_a_bodys_meeting_cooperates_with_it(nlp):
+    triples, _ = claims_of(nlp, "At the G-7 Hiroshima Summit, we launched an initiative on "
+                                "food security.", speaker="CAN")
+    assert triples == {("CAN", "COOPERATE", "G7")}
+    triples, _ = claims_of(nlp, "I presented our peace plan at the General Assembly.",
+                           speaker="GHA")
+    assert ("GHA", "COOPERATE", "UN") in triples
+    assert claims_of(nlp, "Ghana arrived at the airport.")[0] == set()  # no body
