@@ -50,6 +50,11 @@ class Gazetteer:
                     return entry
         return found[-1] if found[0].kind == "person" else found[0]
 
+    def state_names(self) -> list[str]:
+        """The names and aliases of states ("India", "Saudi Arabia"), not adjectives."""
+        return [surface for surface, found in self.entries.items()
+                if any(e.label == "STATE" and e.kind == "name" for e in found)]
+
     def name(self, code: str) -> str:
         return " and ".join(self.names.get(part, part) for part in code.split(","))
 

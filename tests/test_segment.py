@@ -134,3 +134,15 @@ def test_verbless_fragments_join_the_next_sentence(nlp):
     assert not any(t in {"Norway.", "Chile."} for t in texts)
     assert texts[-1] == "It failed."
     assert all(text[s.start:s.end] == s.text for s in doc.sentences)
+
+
+def test_a_period_printed_for_a_comma_in_a_list_of_states(nlp):
+    text = ("We elevated our partnership with India. Japan and Australia. We met Peru. "
+            "Chile has agreed.")
+    doc = nlp(text, doc_id="t", metadata={"speaker": "USA"})
+    assert doc.text == text  # the repair is for parsing only: text and offsets stay
+    assert [s.text for s in doc.sentences] == [
+        "We elevated our partnership with India. Japan and Australia.", "We met Peru.",
+        "Chile has agreed."]
+    assert {("AUS", "COOPERATE", "USA"), ("IND", "COOPERATE", "USA"),
+            ("JPN", "COOPERATE", "USA")} <= {(c.subject, c.type, c.object) for c in doc.claims}
