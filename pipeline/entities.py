@@ -183,11 +183,11 @@ def short_names(doc: Doc, chosen: list[MentionCandidate], heads: frozenset[str]
     taken = {i for c in chosen for i in range(c.start, c.end)}
     bodies = sorted((c for c in chosen if c.label == "ORG" and c.actor), key=lambda c: c.start)
     found: list[MentionCandidate] = []
+    named = 0  # bodies[:named] are in `memory` (chosen spans do not overlap)
     for token in doc:
-        named = [c for c in bodies if c.end <= token.i]
-        for body in named:
-            memory[doc[body.start:body.end].root.text] = body
-        bodies = [c for c in bodies if c not in named]
+        while named < len(bodies) and bodies[named].end <= token.i:
+            memory[doc[bodies[named].start:bodies[named].end].root.text] = bodies[named]
+            named += 1
         if token.text not in heads or token.i in taken or token.i == 0 or \
                 doc[token.i - 1].lower_ not in {"the", "this"}:
             continue
@@ -198,7 +198,7 @@ def short_names(doc: Doc, chosen: list[MentionCandidate], heads: frozenset[str]
         if body is not None:
             found.append(MentionCandidate(token.i, token.i + 1, body.label, body.actor,
                                           body.agent, body.kind, "short name"))
-    for body in bodies:
+    for body in bodies[named:]:
         memory[doc[body.start:body.end].root.text] = body
     return sorted(chosen + found, key=lambda c: c.start)
 

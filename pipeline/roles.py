@@ -176,8 +176,9 @@ def collect(token: Token, actors: SentenceActors, through_preps: frozenset[str],
 
 def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[ActorRef]:
     """Subject actors of a verb, climbing through control, coordination and clauses."""
+    acted_on = patients(verb, actors)
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS and child not in patients(verb, actors):
+        if child.dep_ in SUBJECT_DEPS and child not in acted_on:
             return collect(child, actors, frozenset({"of"}))
         if child.dep_ == "nsubjpass" and verb.lemma_ in PURPOSE_PASSIVES:
             # "Washington's pivot is aimed at containing China": the pivot's owner aims
