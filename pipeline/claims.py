@@ -266,6 +266,16 @@ class ClaimFinder:
         targets = [r for r in noun_objects(act, actors) if r not in doers]
         return noun_subject(noun, actors), targets
 
+    @staticmethod
+    def aimed_at(token: Token, actors: SentenceActors) -> list[str]:
+        """Codes a drill is held against or aimed at: "exercises against Taiwan", "drills
+        aimed at NATO" (on the word, its light verb or its participle)."""
+        heads = [token, light_verb(token)] + [
+            c for c in participles(token) if c.lemma_ in {"aim", "direct", "target"}]
+        return unique_codes([r for head in heads if head is not None
+                             for c in head.children if c.dep_ == "prep"
+                             for r in prep_objects(c, actors, AIMED_PREPS)])
+
     def stated_relation(self, token: Token) -> bool:
         """Whether "relations" is given a state or a trend: as the subject of a clause
         ("relations sank"), under a noun of state ("the deterioration of relations", "an
@@ -721,13 +731,10 @@ class ClaimFinder:
         pairs: list[tuple[str, str | None]] = []
         alone = self.lex.alone.get((self.entry_lemma(token).lower(),
                                     "VERB" if is_verb else "NOUN"))
-        heads = [token, light_verb(token)] + [  # "drills aimed at NATO"
-            c for c in participles(token) if c.lemma_ in {"aim", "direct", "target"}]
-        aimed = unique_codes([r for head in heads if head is not None
-                              for c in head.children if c.dep_ == "prep"
-                              for r in prep_objects(c, actors, AIMED_PREPS)])
-        if alone and type_ in SYMMETRIC_TYPES and subj_codes and aimed:
-            type_, obj_codes = alone, aimed  # "exercises against Taiwan": no joint act
+        if alone and type_ in SYMMETRIC_TYPES and subj_codes:
+            aimed = self.aimed_at(token, actors)
+            if aimed:
+                type_, obj_codes = alone, aimed  # "exercises against Taiwan": no joint act
         if type_ in SYMMETRIC_TYPES:
             people = subj_codes + obj_codes
             if len(subj_codes) >= 1 and obj_codes:
