@@ -469,10 +469,12 @@ class ClaimFinder:
         pledged at the Group of 20 Summit"."""
         found = []
         for token in sent:
+            if token.dep_ != "pobj" or token.head.lower_ != "at":
+                continue
             verb = token.head.head  # "presented our plan at the Assembly": the plan's verb
             if verb.dep_ == "dobj" and verb.pos_ == "NOUN":
                 verb = verb.head
-            if token.dep_ != "pobj" or token.head.lower_ != "at" or verb.pos_ != "VERB":
+            if verb.pos_ != "VERB":
                 continue
             own = actors.at(token)
             if own is None and token.lemma_.lower() in MEETINGS:
@@ -614,11 +616,10 @@ class ClaimFinder:
             # "launched a mediation effort between X and Y": the phrase's head carries it
             phrase = token.head
             objects += noun_objects(phrase, actors)
-            light = light_verb(phrase)
-            if light is not None:
-                objects += [r for c in light.children if c.dep_ == "prep"
-                            for r in prep_objects(c, actors, frozenset({"between"}))]
         light = light_verb(phrase) if not is_verb else None
+        if light is not None and phrase is not token:
+            objects += [r for c in light.children if c.dep_ == "prep"
+                        for r in prep_objects(c, actors, frozenset({"between"}))]
         if light is not None:
             # "gave Vietnam a loan", "has given backing to Syria": the light verb's recipient
             objects += [r for c in light.children if c.dep_ == "dative"
