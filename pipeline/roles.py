@@ -63,6 +63,10 @@ class SentenceActors:
         # places that lie in a state ("Aleppo", "Kabul" as a venue): targets of force only
         self.place_by_token = {i: p for p in places or [] for i in range(p.start, p.end)}
 
+    def add(self, ref: ActorRef) -> None:
+        self.refs.append(ref)
+        self.by_token.update({i: ref for i in range(ref.start, ref.end)})
+
     def place_at(self, token: Token) -> ActorRef | None:
         return self.place_by_token.get(token.i)
 

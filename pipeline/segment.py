@@ -186,7 +186,16 @@ def list_period_pattern(names: list[str]) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternatives})\.(?= (?:{alternatives})(?:[.,]| and\b))")
 
 
-def repair_list_periods(text: str, pattern: re.Pattern[str]) -> str:
-    """The text with such periods made commas: one character for one, so offsets hold."""
-    return pattern.sub(lambda m: m.group(0)[:-1] + ",", text)
+# A period between two lowercase words, which UN transcripts print for a comma ("the
+# unprecedentedly inhumane trade. economic and financial blockade"); not an abbreviation's.
+LOWERCASE_PERIOD = re.compile(r"\b(?!(?:etc|vs|viz|cf|al|approx|incl|esp)\.)[a-z]{2,}\.(?= [a-z])")
+PLURAL_POSSESSIVE = re.compile(r"(?<=s)\u2019(?=\s)")  # "the United States’ blockade"
 
+
+def repair_for_parsing(text: str, list_periods: re.Pattern[str]) -> str:
+    """The text the parser reads: periods of state lists (`list_period_pattern`) and
+    between lowercase words made commas, a curly plural possessive made straight (the
+    tagger knows only "States'"). One character for one, so offsets hold."""
+    text = list_periods.sub(lambda m: m.group(0)[:-1] + ",", text)
+    text = LOWERCASE_PERIOD.sub(lambda m: m.group(0)[:-1] + ",", text)
+    return PLURAL_POSSESSIVE.sub("'", text)

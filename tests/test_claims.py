@@ -595,3 +595,14 @@ def test_acting_at_a_bodys_meeting_cooperates_with_it(nlp):
                            speaker="GHA")
     assert ("GHA", "COOPERATE", "UN") in triples
     assert claims_of(nlp, "Ghana arrived at the airport.")[0] == set()  # no body
+
+
+def test_an_agentless_attack_takes_the_attacker_the_document_named(nlp):
+    text = ("Ethiopia invaded Eritrea in May. Ethiopia shelled Eritrea again in June. "
+            "The aggression against Eritrea has yet to cease. The occupier must withdraw "
+            "from Eritrea. The war against Somalia goes on.")
+    doc = nlp(text, doc_id="t")
+    triples = {(c.sentence, c.subject, c.type, c.object) for c in doc.claims}
+    assert (2, "ETH", "ATTACK", "ERI") in triples  # implied by the two claims before it
+    assert (3, "ETH", "CONCEDE", "ERI") in triples  # "the occupier" is the attacker
+    assert not any(c.sentence == 4 for c in doc.claims)  # nobody was said to attack Somalia

@@ -146,3 +146,11 @@ def test_a_period_printed_for_a_comma_in_a_list_of_states(nlp):
         "Chile has agreed."]
     assert {("AUS", "COOPERATE", "USA"), ("IND", "COOPERATE", "USA"),
             ("JPN", "COOPERATE", "USA")} <= {(c.subject, c.type, c.object) for c in doc.claims}
+
+
+def test_a_period_between_lowercase_words_and_a_curly_plural_possessive(nlp):
+    text = ("We insist on an end to the United States’ inhumane trade. economic and "
+            "financial blockade of Cuba, etc. and more.")
+    doc = nlp(text, doc_id="t", metadata={"speaker": "MEX"})
+    assert doc.text == text and len(doc.sentences) == 1
+    assert ("USA", "OPPOSE", "CUB") in {(c.subject, c.type, c.object) for c in doc.claims}
