@@ -81,6 +81,24 @@ def compound_candidates(doc: Doc, gaz: Gazetteer) -> list[MentionCandidate]:
     return found
 
 
+def hyphen_chains(doc: Doc, chosen: list[MentionCandidate]) -> list[MentionCandidate]:
+    """States joined by hyphens into one modifier, names of several words included: "the
+    United States-Japan-Republic of Korea trio", "the Tokyo-Seoul-Canberra quartet" (also
+    with the space UN transcripts print after a hyphen: "Australia- United Kingdom")."""
+    merged: list[MentionCandidate] = []
+    for cand in chosen:
+        last = merged[-1] if merged else None
+        if last is not None and last.label == cand.label == "STATE" and \
+                re.fullmatch(r"-\s?", doc.text[doc[last.end - 1].idx + len(doc[last.end - 1]):
+                                                doc[cand.start].idx]):
+            codes = sorted(set(last.actor.split(",")) | set(cand.actor.split(",")))
+            merged[-1] = MentionCandidate(last.start, cand.end, "STATE", ",".join(codes),
+                                          None, "compound", "compound")
+        else:
+            merged.append(cand)
+    return merged
+
+
 def choose(candidates: list[MentionCandidate], doc: Doc) -> list[MentionCandidate]:
     """Greedy longest-first choice of non-overlapping candidates; a leading "the" does not
     count toward the length ("the West Bank" is the place, not "the West")."""
@@ -261,6 +279,7 @@ class ActorTagger:
         chosen = choose(chosen + ner_candidates(doc, taken, chosen), doc)
         chosen = attach_bodies(doc, chosen)
         chosen = short_names(doc, chosen, self.gaz.short_heads)
+        chosen = hyphen_chains(doc, chosen)
         spans = []
         for cand in chosen:
             span = Span(doc, cand.start, cand.end, label=cand.label, kb_id=cand.actor)

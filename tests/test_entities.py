@@ -188,3 +188,10 @@ def test_an_abbreviation_before_a_hyphen_is_a_name(nlp):
     assert [(m.text, m.actor) for m in doc.mentions] == [
         ("U.S.", "USA"), ("Taliban", "TALIBAN"), ("U.S.", "USA")]
 
+
+
+def test_a_hyphen_chain_of_long_names_is_one_compound(nlp):
+    found = mentions(nlp, "They formed the South Africa- United Kingdom-New Zealand troika "
+                          "and the Ottawa-Mexico City trio.")
+    assert found["South Africa- United Kingdom-New Zealand"] == ("STATE", "GBR,NZL,ZAF")
+    assert found["Ottawa-Mexico City"] == ("STATE", "CAN,MEX")
