@@ -31,6 +31,8 @@ PURPOSE_PASSIVES = frozenset({"aim", "design", "intend", "direct", "mean"})
 SCENE_PREPS = frozenset({"after", "before", "since", "during", "following", "until", "amid",
                          "despite", "throughout", "prior"})  # time or setting, not a role
 NO_CLIMB = 4  # hops value at which noun_subject looks no further than the noun itself
+OBJECT_CONTROL = frozenset({"drive", "push", "force", "compel", "urge", "encourage",
+                            "prompt", "press", "induce", "persuade", "invite", "lead"})
 DEONTIC = frozenset({"must", "should", "shall", "ought"})
 
 
@@ -193,8 +195,11 @@ def verb_subject(verb: Token, actors: SentenceActors, hops: int = 0) -> list[Act
     if hops >= 3:
         return []
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb:
-        # object control: "driving the Russian side to seek", "urged Japan to join"
+    if head is not verb and (verb.dep_ == "xcomp" or verb.dep_ == "advcl" and
+                             head.lemma_ in OBJECT_CONTROL and
+                             any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
+        # object control: "driving the Russian side to seek", "urged Japan to join" (the
+        # parser may hang the infinitive on a causative verb as a clause of purpose)
         for child in head.children:
             addressees = [p for p in child.children if p.dep_ == "pobj"] \
                 if child.dep_ == "prep" and child.lower_ in ADDRESSEE_PREPS else []

@@ -613,3 +613,9 @@ def test_members_of_a_named_grouping_cooperate_pairwise(nlp):
                                 "trio.")
     assert {("ARG", "COOPERATE", "BRA"), ("ARG", "COOPERATE", "CHL"),
             ("BRA", "COOPERATE", "CHL")} <= triples
+
+
+def test_object_control_of_a_causative_verb_with_an_infinitive_clause(nlp):
+    triples, _ = claims_of(nlp, "This is the pressure driving the Greek side to seek energy "
+                                "cooperation with Turkey and Egypt.")
+    assert {("GRC", "SEEK_COOPERATION", "TUR"), ("GRC", "SEEK_COOPERATION", "EGY")} <= triples
