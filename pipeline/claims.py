@@ -251,13 +251,17 @@ class ClaimFinder:
         return False
 
     def fits_its_object(self, token: Token, type_: str) -> bool:
-        """Whether an EXPAND or MILITARY_ACTION word acts on what its type needs. A verb of
-        expansion with an object needs a sphere (`expansion_objects.tsv`: "extend its
-        influence") or a direction ("to", "into", "toward"): "advance the cause" is no
+        """Whether an EXPAND, MILITARY_ACTION or CONCEDE word acts on what its type needs.
+        A verb of expansion with an object needs a sphere (`expansion_objects.tsv`: "extend
+        its influence") or a direction ("to", "into", "toward"): "advance the cause" is no
         expansion, "make advances in" is progress. A military word's object must not be
         money or means (`nonmilitary_objects.tsv`: "mobilize funds", "the mobilization of
-        financial resources")."""
+        financial resources"). A concession verb lifts nothing "out of" a condition
+        ("lifted a billion people out of poverty")."""
         objects = [c for c in token.children if c.dep_ == "dobj"]
+        if type_ == "CONCEDE" and token.pos_ == "VERB":
+            # "lifting a billion people out of poverty" lifts no restriction
+            return not any(c.dep_ == "prep" and c.lower_ == "out" for c in token.children)
         if type_ == "EXPAND":
             if token.pos_ != "VERB":
                 return not (token.dep_ == "dobj" and token.head.lemma_ == "make")

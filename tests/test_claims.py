@@ -619,3 +619,11 @@ def test_object_control_of_a_causative_verb_with_an_infinitive_clause(nlp):
     triples, _ = claims_of(nlp, "This is the pressure driving the Greek side to seek energy "
                                 "cooperation with Turkey and Egypt.")
     assert {("GRC", "SEEK_COOPERATION", "TUR"), ("GRC", "SEEK_COOPERATION", "EGY")} <= triples
+
+
+def test_lifting_people_out_of_poverty_is_no_concession(nlp):
+    triples, _ = claims_of(nlp, "Over a decade, Vietnam has been lifting 40 million people "
+                                "out of poverty.")
+    assert not any(t == "CONCEDE" for _, t, _ in triples)
+    triples, _ = claims_of(nlp, "Vietnam lifted its ban on Chinese imports.")
+    assert ("VNM", "CONCEDE", None) in triples or ("VNM", "CONCEDE", "CHN") in triples
