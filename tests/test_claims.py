@@ -627,3 +627,9 @@ def test_lifting_people_out_of_poverty_is_no_concession(nlp):
     assert not any(t == "CONCEDE" for _, t, _ in triples)
     triples, _ = claims_of(nlp, "Vietnam lifted its ban on Chinese imports.")
     assert ("VNM", "CONCEDE", None) in triples or ("VNM", "CONCEDE", "CHN") in triples
+
+
+def test_an_instrument_under_a_body_names_the_body(nlp):
+    triples, _ = claims_of(nlp, "Chile supports the protection of fish stocks under the "
+                                "United Nations Convention on the Law of the Sea.")
+    assert ("CHL", "SUPPORT", "UN") in triples
