@@ -514,13 +514,13 @@ class ClaimFinder:
     def name_aggressors(sent: Span, actors: SentenceActors, conflicts: ConflictMemory) -> None:
         """"The aggressor", "the occupier": the one this document has most often said
         attacks someone."""
-        for token in sent:
-            if token.lemma_.lower() in AGGRESSOR_NOUNS and actors.at(token) is None and \
-                    any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"}
-                        for c in token.children):
-                attacker = conflicts.aggressor()
-                if attacker is not None:
-                    actors.add(ActorRef(token.i, token.i + 1, token.i, [attacker], None, "REF"))
+        words = [t for t in sent if t.lemma_.lower() in AGGRESSOR_NOUNS and
+                 actors.at(t) is None and any(c.dep_ == "det" and c.lower_ in
+                                              {"the", "this", "that"} for c in t.children)]
+        attacker = conflicts.aggressor() if words else None
+        if attacker is not None:
+            for token in words:
+                actors.add(ActorRef(token.i, token.i + 1, token.i, [attacker], None, "REF"))
 
     def venue_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
         """Acting at a body's meeting is cooperating with the body: "At the G20, we rallied

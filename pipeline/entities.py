@@ -88,9 +88,9 @@ def hyphen_chains(doc: Doc, chosen: list[MentionCandidate]) -> list[MentionCandi
     merged: list[MentionCandidate] = []
     for cand in chosen:
         last = merged[-1] if merged else None
+        between = doc.text[doc[last.start:last.end].end_char:doc[cand.start].idx] if last else ""
         if last is not None and last.label == cand.label == "STATE" and \
-                re.fullmatch(r"-\s?", doc.text[doc[last.end - 1].idx + len(doc[last.end - 1]):
-                                                doc[cand.start].idx]):
+                re.fullmatch(r"-\s?", between):
             codes = sorted(set(last.actor.split(",")) | set(cand.actor.split(",")))
             merged[-1] = MentionCandidate(last.start, cand.end, "STATE", ",".join(codes),
                                           None, "compound", "compound")

@@ -196,6 +196,6 @@ def repair_for_parsing(text: str, list_periods: re.Pattern[str]) -> str:
     """The text the parser reads: periods of state lists (`list_period_pattern`) and
     between lowercase words made commas, a curly plural possessive made straight (the
     tagger knows only "States'"). One character for one, so offsets hold."""
-    text = list_periods.sub(lambda m: m.group(0)[:-1] + ",", text)
-    text = LOWERCASE_PERIOD.sub(lambda m: m.group(0)[:-1] + ",", text)
+    for periods in (list_periods, LOWERCASE_PERIOD):
+        text = periods.sub(lambda m: m.group(0)[:-1] + ",", text)
     return PLURAL_POSSESSIVE.sub("'", text)
