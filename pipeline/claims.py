@@ -243,6 +243,8 @@ class ClaimFinder:
         """Is a cooperation word the object of a word that ends it ("severed relations",
         "a suspension of air links", "froze its assistance")? Then the act is OPPOSE."""
         for dep, node in governors(token, CLIMB_DEPS, 3):
+            if dep == "pobj" and node.lower_ == "with":
+                return False  # "sabotaged them with the West's support": a helper's help
             pos = "VERB" if node.pos_ == "VERB" else "NOUN"
             if (node.lemma_.lower(), pos) in self.lex.reversals:
                 return True
@@ -620,6 +622,16 @@ class ClaimFinder:
                 objects = [o for o in objects if o.root not in inside or o in doers]
         return objects
 
+    def without_helpers(self, verb: Token, objects: list[ActorRef]) -> list[ActorRef]:
+        """A word's (or its object's) "with X's support", "with the help of X" names a
+        helper, not whom the word acts on: "Kyiv sabotaged the agreements with the West's
+        support"."""
+        heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]  # or the object's
+        helps = [p for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "with"
+                 for p in c.children if p.dep_ == "pobj" and self.trigger_type(p) in HELP_TYPES]
+        return [o for o in objects if not any(
+            h.left_edge.i <= o.root <= h.right_edge.i for h in helps)]
+
     def roles(self, token: Token, type_: str, actors: SentenceActors
               ) -> tuple[str, list[ActorRef], list[ActorRef]]:
         """A trigger's type, subjects and objects, with the constructions that reframe them
@@ -641,11 +653,13 @@ class ClaimFinder:
         objects = verb_objects(token, actors) if is_verb else noun_objects(token, actors)
         if not is_verb and type_ in HELP_TYPES and token.dep_ == "pobj" and \
                 token.head.lower_ == "with":
-            # "with the support of UN forces, the nation defended ...": "of" helps the
-            # clause's subject
+            # "with the support of UN forces, the nation defended ...", "sabotaged them
+            # with the West's support": "of" or the possessor helps the clause's subject
             helpers = [r for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
                        for p in c.children if p.dep_ == "pobj"
                        for r in collect(p, actors, frozenset())]
+            helpers += [r for c in token.children if c.dep_ == "poss"
+                        for r in collect(c, actors, frozenset()) if r.label != "REF"]
             if helpers:
                 return type_, helpers, clause_actor(token.head, actors)
         if not is_verb and self.evaluated(token, type_):
@@ -692,6 +706,9 @@ class ClaimFinder:
             if token.dep_ == "pobj":  # "Russia views China's influence with suspicion"
                 objects += [r for c in light.children if c.dep_ == "dobj"
                             for r in object_phrase(c, actors)]
+        objects = self.without_helpers(token, objects)
+        if light is not None:
+            objects = self.without_helpers(light, objects)
         if not is_verb and (type_ in SYMMETRIC_TYPES or type_ in UNARY_TYPES):
             # "energy imports from Russia", "withdrawal from Syria"; not "support from X",
             # whose "from" names the one who acts

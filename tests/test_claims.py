@@ -633,3 +633,15 @@ def test_an_instrument_under_a_body_names_the_body(nlp):
     triples, _ = claims_of(nlp, "Chile supports the protection of fish stocks under the "
                                 "United Nations Convention on the Law of the Sea.")
     assert ("CHL", "SUPPORT", "UN") in triples
+
+
+def test_a_helper_named_by_a_possessive_supports_the_actor(nlp):
+    triples, _ = claims_of(nlp, "Belgrade broke the truce with Moscow's support.")
+    assert ("RUS", "SUPPORT", "SRB") in triples
+    assert not any(o == "RUS" for _, _, o in triples)  # the helper is no one's target
+    triples, _ = claims_of(nlp, "With the help of Iran, Iraq retook the city.")
+    assert ("IRN", "SUPPORT", "IRQ") in triples
+    triples, _ = claims_of(nlp, "Lebanon, with France's backing, launched a counteroffensive "
+                                "against Syria.")
+    assert {("FRA", "SUPPORT", "LBN"), ("LBN", "ATTACK", "SYR")} <= triples
+    assert ("LBN", "ATTACK", "FRA") not in triples
