@@ -171,6 +171,11 @@ class ConflictMemory:
                 self.counts[cand.subject, cand.object] += 1
 
 
+def is_passive(verb: Token) -> bool:
+    """A passive clause: "was arrested", "have been expelled"."""
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
 def yields_to(verb: Token) -> bool:
     """Whether a verb meets a demand: "accepted the demands", "met their conditions"."""
     return verb.pos_ == "VERB" and verb.lemma_ in YIELDING and any(
@@ -622,6 +627,17 @@ class ClaimFinder:
                 objects = [o for o in objects if o.root not in inside or o in doers]
         return objects
 
+    def authorities(self, verb: Token, actors: SentenceActors) -> list[ActorRef]:
+        """The states named as where an authority's act on someone happens ("arrested in
+        Italy", "expelled from Poland"), directly or through a place that lies in one."""
+        preps = self.lex.authority_acts.get(verb.lemma_, frozenset())
+        phrases = [p for c in verb.children if c.dep_ == "prep" and c.lower_ in preps
+                   for p in c.children if p.dep_ == "pobj"]
+        found = [r for p in phrases for r in collect(p, actors, frozenset({"of"}))
+                 if r.label == "STATE"]
+        return found + [place for p in phrases for t in p.subtree
+                        if (place := actors.place_at(t)) is not None]
+
     def without_helpers(self, verb: Token, objects: list[ActorRef]) -> list[ActorRef]:
         """A word's (or its object's) "with X's support", "with the help of X" names a
         helper, not whom the word acts on: "Kyiv sabotaged the agreements with the West's
@@ -797,6 +813,15 @@ class ClaimFinder:
             targets = purpose_objects(token, actors) or place_objects(token, actors)
             obj_codes = [c for c in unique_codes(targets) if c not in subj_codes or any(
                 distinct_agents(s, t) for s in subjects for t in targets if c in t.codes)]
+        if not subj_codes and obj_codes and is_verb and is_passive(token) and \
+                token.lemma_ in self.lex.authority_acts:
+            # "a US national was arrested in Italy", "diplomats were expelled from Poland":
+            # the state where it is done does it (`authority_acts.tsv`)
+            where = self.authorities(token, actors)
+            acted_on = [o for o in objects if o not in where]
+            domestic = any(o.sector for o in acted_on)  # "protesters were detained in Egypt"
+            obj_codes = unique_codes(acted_on)
+            subj_codes = [c for c in unique_codes(where) if domestic or c not in obj_codes]
         implied = False
         if type_ == "ATTACK" and not subj_codes and obj_codes and conflicts and all(
                 o.label != "REF" for o in objects):

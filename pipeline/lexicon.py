@@ -31,6 +31,7 @@ class Lexicon:
     nonmilitary_objects: frozenset[str] = frozenset()  # "mobilize funds" is no military act
     prep_predicates: dict[tuple[str, str], str] = field(default_factory=dict)  # "stand with"
     relief_nouns: frozenset[str] = frozenset()  # "the lifting of sanctions on X": support X
+    authority_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "arrested in X"
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -64,4 +65,6 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         prep_predicates={(r["lemma"], r["prep"]): r["type"]
                          for r in read_tsv(base / "prep_predicates.tsv")},
         relief_nouns=frozenset(r["lemma"] for r in read_tsv(base / "relief_nouns.tsv")),
+        authority_acts={r["lemma"]: frozenset(r["preps"].split(","))
+                        for r in read_tsv(base / "authority_acts.tsv")},
     )

@@ -645,3 +645,15 @@ def test_a_helper_named_by_a_possessive_supports_the_actor(nlp):
                                 "against Syria.")
     assert {("FRA", "SUPPORT", "LBN"), ("LBN", "ATTACK", "SYR")} <= triples
     assert ("LBN", "ATTACK", "FRA") not in triples
+
+
+def test_the_state_where_someone_is_arrested_or_expelled_acts(nlp):
+    triples, _ = claims_of(nlp, "A Brazilian engineer has been arrested in Peru for spying.")
+    assert ("PER", "OPPOSE", "BRA") in triples
+    triples, _ = claims_of(nlp, "Three Dutch diplomats were expelled from Venezuela.")
+    assert ("VEN", "OPPOSE", "NLD") in triples
+    assert ("NLD", "OPPOSE", "VEN") not in triples
+    triples, _ = claims_of(nlp, "Hundreds of demonstrators were detained in Kenya.")
+    assert ("KEN", "OPPOSE", "KEN") in triples  # police against demonstrators
+    triples, _ = claims_of(nlp, "A Brazilian engineer was honoured in Peru.")
+    assert not triples
