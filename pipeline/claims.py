@@ -66,6 +66,7 @@ DEMANDS = frozenset({"demand", "condition", "ultimatum"})
 THREATS = frozenset({"threaten", "threat", "prepare", "preparation"})  # see `threatened`
 COMMISSIVES = frozenset({"threaten", "vow", "pledge", "promise", "plan", "prepare"})
 LIGHT_VERB_PREPS = frozenset({"to", "with", "against"})  # "gave aid to", "stand in solidarity with"
+CORE_NOUNS = frozenset({"core", "centre", "center", "heart"})  # "with the UN at its core"
 MEETINGS = frozenset({"summit", "meeting", "conference", "session", "forum"})  # at X's summit
 PERMISSIONS = frozenset({"allow", "permit"})  # CONCEDE only toward an actor allowed to act
 AGGRESSOR_NOUNS = frozenset({"aggressor", "occupier", "invader"})  # see name_aggressors
@@ -507,8 +508,8 @@ class ClaimFinder:
         for token, type_ in triggers if triggers is not None else self.triggers(sent):
             found += self.from_trigger(token, type_, sent, actors, conflicts)
         taken = {(c.subject, c.object) for c in found}
-        found += [c for c in self.venue_candidates(sent, actors)
-                  if (c.subject, c.object) not in taken]
+        found += [c for c in self.venue_candidates(sent, actors) + self.core_candidates(
+            sent, actors) if (c.subject, c.object) not in taken]
         for cand in found:
             if cand.implied and not any(cand.subject in r.codes for r in actors.refs):
                 i = cand.trigger.i  # not indexed by token: the trigger is no actor's word
@@ -554,6 +555,31 @@ class ClaimFinder:
                 else "COOPERATE"
             found += [Candidate(sent, verb, s, body, type_, None, **attributes)
                       for s in unique_codes(subjects) for body in own.codes if s != body]
+        return found
+
+    def core_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
+        """Putting a body at the core of something supports it: "China supports the
+        international system, with the United Nations at its core"; "let us renew our
+        commitment to multilateralism, with the United Nations at its centre"."""
+        found = []
+        for token in sent:
+            if token.lemma_.lower() not in CORE_NOUNS or token.dep_ != "pobj" or \
+                    token.head.lower_ != "at" or not any(
+                        c.dep_ == "poss" for c in token.children):
+                continue
+            at = token.head  # on the body ("with X at its core") or beside its "with"
+            withs = [at.head.head] if at.head.dep_ == "pobj" else [
+                c for c in at.head.children if c.dep_ == "prep" and c.i < at.i]
+            with_ = next((w for w in withs if w.lower_ == "with"), None)
+            body = next((p for p in with_.children if p.dep_ == "pobj"), None) if with_ else None
+            own = actors.at(body) if body is not None else None
+            if own is None or with_ is None:
+                continue
+            subjects = [c for r in clause_actor(with_, actors) if r is not own
+                        for c in r.codes if c not in own.codes]
+            attributes = self.attributes(with_.head, sent, actors, "SUPPORT")
+            found += [Candidate(sent, token, s, o, "SUPPORT", None, **attributes)
+                      for s in dict.fromkeys(subjects) for o in own.codes]
         return found
 
     def reciprocal(self, token: Token) -> bool:

@@ -657,3 +657,22 @@ def test_the_state_where_someone_is_arrested_or_expelled_acts(nlp):
     assert ("KEN", "OPPOSE", "KEN") in triples  # police against demonstrators
     triples, _ = claims_of(nlp, "A Brazilian engineer was honoured in Peru.")
     assert not triples
+
+
+def test_a_body_put_at_the_core_is_supported(nlp):
+    triples, _ = claims_of(nlp, "Chile is firm in supporting the international system, with "
+                                "the United Nations at its core.")
+    assert ("CHL", "SUPPORT", "UN") in triples
+    triples, _ = claims_of(nlp, "Let us renew our commitment to multilateralism, with the "
+                                "United Nations at its core.", speaker="POL")
+    assert ("POL", "SUPPORT", "UN") in triples
+    triples, _ = claims_of(nlp, "The Kashmir issue is at the core of the dispute between "
+                                "India and Pakistan.")
+    assert not any(t == "SUPPORT" for _, t, _ in triples)
+
+
+def test_respecting_and_abiding_by_support(nlp):
+    triples, _ = claims_of(nlp, "Chile respects the sovereignty of Peru.")
+    assert ("CHL", "SUPPORT", "PER") in triples
+    triples, _ = claims_of(nlp, "Ghana will abide by the decisions of the African Union.")
+    assert ("GHA", "SUPPORT", "AU") in triples
