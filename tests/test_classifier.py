@@ -88,3 +88,25 @@ def test_rejected_rule_claims_are_dropped(nlp):
     kept = FixedClassifier(none=0.5, reject=0.95).apply(works, finder)
     assert any(c.type == "OPPOSE" and c.subject == "POL" for _, c in kept)
     assert FixedClassifier(none=0.99, reject=0.95, fallback=1.1).apply(works, finder) == []
+
+
+def test_thresholds_are_tuned_on_held_out_scores(nlp):
+    from pipeline.claims import ClaimFinder
+    from pipeline.classifier import best_thresholds, threshold_counts
+    from pipeline.lexicon import load_lexicon
+
+    finder = ClaimFinder(load_lexicon())
+    works = works_of(nlp, "Poland criticized Hungary over the vote. Turkey and Greece are "
+                          "neighbours.")
+    first = works[0].sentence
+    gold = [{"doc_id": "t", "start": first.start, "end": first.end, "subject": "POL",
+             "type": "OPPOSE", "object": "HUN", "negated": False}]
+    scored = FixedClassifier(none=0.3).score_pairs(works)  # OPPOSE 0.7 for every pair
+    counts = threshold_counts(scored, gold, finder)
+    chosen = best_thresholds([counts])
+    # the rule claim is right and every pair the model would add is wrong: keep the former,
+    # add nothing, fall back to nothing
+    assert chosen.reject > 0.3 and chosen.accept > 0.7 and chosen.fallback > 0.7
+    assert counts[chosen] == (1, 1, 1)
+    shipped = next(t for t in counts if (t.reject, t.accept, t.fallback) == (0.95, 0.4, 0.1))
+    assert counts[shipped][1] > 1  # the shipped values would add the two wrong pairs
