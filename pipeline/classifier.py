@@ -660,6 +660,13 @@ class CrossValidation:
     docs: list[Any]
     chosen: dict[str, Thresholds]
     overall: Thresholds
+    counts: dict[str, dict[Thresholds, tuple[int, int, int]]]  # per document, see below
+
+    def strict_counts(self, doc_id: str, thresholds: Thresholds | None = None
+                      ) -> tuple[int, int, int]:
+        """(true positives, predicted, gold) of a document's strict claims, at the
+        thresholds it was typed with or at others of `THRESHOLD_GRID`."""
+        return self.counts[doc_id][thresholds or self.chosen[doc_id]]
 
 
 class HeldOutScores(ClaimClassifier):
@@ -703,7 +710,7 @@ def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Pa
         pipeline.add_claims([(doc, c) for work, scores in scored[doc.doc_id]
                              for c in decide(work, scores, pipeline.finder,
                                              chosen[doc.doc_id])])
-    return CrossValidation(docs, chosen, best_thresholds(list(counts.values())))
+    return CrossValidation(docs, chosen, best_thresholds(list(counts.values())), counts)
 
 
 def save_thresholds(thresholds: Thresholds, directory: Path | None = None) -> Path:

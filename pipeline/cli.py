@@ -197,12 +197,16 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def format_thresholds(rows: list[dict]) -> str:
     """The decision thresholds each held-out document was typed with (reject / accept /
     fallback), and the ones chosen on all documents."""
-    lines = ["thresholds (reject accept fallback) each document was typed with; the best "
-             "on all documents' held-out scores"]
+    lines = ["per document: thresholds typed with (reject accept fallback) and strict claims",
+             f"  {'':<28}{'rej':>5}{'acc':>6}{'fall':>6}{'tp':>6}{'pred':>6}{'gold':>6}"
+             f"{'F1':>8}"]
     for row in rows:
-        name = "best on all documents" if row["doc_id"] == "*" else row["doc_id"]
-        lines.append(f"  {name:<28}{row['reject']:>6.2f}{row['accept']:>8.2f}"
-                     f"{row['fallback']:>8.2f}")
+        name = "best on all held-out scores" if row["doc_id"] == "*" else row["doc_id"]
+        total = row["predicted"] + row["gold"]
+        f1 = 2 * row["tp"] / total if total else 0.0
+        lines.append(f"  {name:<28}{row['reject']:>5.2f}{row['accept']:>6.2f}"
+                     f"{row['fallback']:>6.2f}{row['tp']:>6}{row['predicted']:>6}"
+                     f"{row['gold']:>6}{f1:>8.3f}")
     return "\n".join(lines)
 
 
@@ -240,8 +244,12 @@ def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Names
         cv = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
                                        quiet=args.quiet, tune=args.tune)
         docs = cv.docs
-        tables["thresholds"] = [{"doc_id": d, **vars(t)} for d, t in cv.chosen.items()] + [
-            {"doc_id": "*", **vars(cv.overall)}]
+        tables["thresholds"] = [{"doc_id": d, **vars(t), **dict(zip(
+            ("tp", "predicted", "gold"), cv.strict_counts(d), strict=True))}
+            for d, t in cv.chosen.items()] + [{"doc_id": "*", **vars(cv.overall), **dict(zip(
+                ("tp", "predicted", "gold"), (sum(cv.strict_counts(d, cv.overall)[i]
+                                                 for d in cv.chosen) for i in range(3)),
+                strict=True))}]
         if args.save_thresholds:
             path = save_thresholds(cv.overall)
             print(f"thresholds chosen on all documents' held-out scores saved in {path}",
