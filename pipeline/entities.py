@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import Entry, Gazetteer, load_gazetteer
+from .gazetteer import MODELS_DIR, Entry, Gazetteer, load_gazetteer, read_tsv
 
 if not Span.has_extension("agent"):
     Span.set_extension("agent", default=None)
@@ -160,6 +161,12 @@ def official_state(doc: Doc, start: int, chosen: list[MentionCandidate]) -> str 
     return None
 
 
+@lru_cache(maxsize=1)
+def not_places() -> frozenset[str]:
+    """Words spaCy's NER tags as places that never are one here."""
+    return frozenset(r["text"] for r in read_tsv(MODELS_DIR / "gazetteer" / "not_places.tsv"))
+
+
 def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
                    ) -> list[MentionCandidate]:
     """spaCy's entities where the gazetteer found nothing overlapping."""
@@ -175,6 +182,8 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
         if start >= end or not doc[start].text[:1].isupper():
             continue
         text = doc[start:end].text
+        if ent.label_ in NER_PLACE_LABELS and text in not_places():
+            continue  # "Member States", "AI" (models/gazetteer/not_places.tsv)
         if ent.label_ in NER_PLACE_LABELS:
             found.append(MentionCandidate(start, end, "LOC", "", None, "place", "ner"))
         elif ent.label_ == "PERSON":

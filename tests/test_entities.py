@@ -195,3 +195,11 @@ def test_a_hyphen_chain_of_long_names_is_one_compound(nlp):
                           "and the Ottawa-Mexico City trio.")
     assert found["South Africa- United Kingdom-New Zealand"] == ("STATE", "GBR,NZL,ZAF")
     assert found["Ottawa-Mexico City"] == ("STATE", "CAN,MEX")
+
+
+def test_generic_words_the_ner_calls_places_are_no_mentions(nlp):
+    doc = nlp("All Member States must regulate AI. The global South deserves a voice.",
+              doc_id="t")
+    texts = {(m.text, m.label) for m in doc.mentions}
+    assert not any(t in {"States", "Member States", "AI"} for t, _ in texts)
+    assert ("global South", "LOC") in texts
