@@ -28,6 +28,7 @@ from .model import DEFAULT_STANCE, SYMMETRIC_TYPES, UNARY_TYPES
 from .roles import (
     ADDRESSEE_PREPS,
     NO_CLIMB,
+    NOUN_OBJECT_PREPS,
     OBJECT_PREPS,
     SUBJECT_DEPS,
     ActorRef,
@@ -170,6 +171,15 @@ class ConflictMemory:
         for cand in candidates:
             if cand.type == "ATTACK" and cand.object and not cand.implied:
                 self.counts[cand.subject, cand.object] += 1
+
+
+def own_clauses(noun: Token, actors: SentenceActors) -> list[Token]:
+    """Relative clauses of a noun whose subject is an actor, not the relative pronoun: "the
+    war that Russia wages", "the aggression Russia launched"."""
+    return [c for c in noun.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "NOUN"}
+            and any(s.dep_ == "nsubj" and actors.at(s) is not None for s in c.children)
+            and not any(p.dep_ == "prep" and any(  # "relations with X, with which Y ..."
+                w.lower_ in {"which", "whom"} for w in p.children) for p in c.children)]
 
 
 def is_passive(verb: Token) -> bool:
@@ -773,7 +783,25 @@ class ClaimFinder:
         if is_verb and token.dep_ in {"relcl", "acl"}:
             # "the dialogue that Turkey is seeking with Greece": the head noun is the object
             objects += noun_objects(token.head, actors)
+        if not is_verb:
+            # "the war that Russia wages against Ukraine": the clause's subject acts, its
+            # prepositions name the other side
+            for clause in own_clauses(token, actors):
+                if clause.pos_ == "VERB" and self.trigger_type(clause):
+                    continue  # "the dialogue that Turkey seeks with X": the verb's claim
+                subjects = subjects or verb_subject(clause, actors)
+                objects += [r for c in clause.children if c.dep_ == "prep"
+                            for r in prep_objects(c, actors, NOUN_OBJECT_PREPS)]
         if not is_verb and token.lemma_.lower() in self.lex.threat_nouns:
+            judged = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "as" \
+                else None
+            if judged is not None and judged.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" for c in judged.children):
+                # "NATO characterizes the partnership of X and Y as a threat": the judge is
+                # concerned about what it judges
+                return type_, verb_subject(judged, actors), [
+                    r for c in judged.children if c.dep_ == "dobj"
+                    for r in collect(c, actors, OBJECT_PREPS)]
             # "X's programmes pose a threat to the peace of Y", "X is a threat to Y": Y is
             # the one concerned, about X
             subjects, objects = objects, subjects

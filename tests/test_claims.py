@@ -676,3 +676,22 @@ def test_respecting_and_abiding_by_support(nlp):
     assert ("CHL", "SUPPORT", "PER") in triples
     triples, _ = claims_of(nlp, "Ghana will abide by the decisions of the African Union.")
     assert ("GHA", "SUPPORT", "AU") in triples
+
+
+def test_a_relative_clause_names_the_actors_of_its_noun(nlp):
+    triples, _ = claims_of(nlp, "We condemn the war Ethiopia is waging against Eritrea.",
+                           speaker="POL")
+    assert ("ETH", "ATTACK", "ERI") in triples
+    triples, _ = claims_of(nlp, "The aggression that Armenia launched against Azerbaijan "
+                                "failed.")
+    assert ("ARM", "ATTACK", "AZE") in triples
+    triples, _ = claims_of(nlp, "The cooperation that Chile seeks with Peru is limited.")
+    assert triples == {("CHL", "SEEK_COOPERATION", "PER")}  # the verb's claim, no other
+
+
+def test_judging_something_a_threat_is_concern_about_it(nlp):
+    triples, _ = claims_of(nlp, "Poland regards Belarus as a threat to Europe.")
+    assert ("POL", "CONCERN", "BLR") in triples
+    triples, _ = claims_of(nlp, "The communique issued by NATO characterizes the partnership "
+                                "between Iran and Syria as a threat to NATO.")
+    assert {("NATO", "CONCERN", "IRN"), ("NATO", "CONCERN", "SYR")} <= triples
