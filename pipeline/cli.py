@@ -194,6 +194,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def threshold_rows(cv: Any) -> list[dict]:
+    """Per held-out document, the thresholds it was typed with and its strict counts; then
+    the totals at the best thresholds on all held-out scores and at the shipped ones."""
+    from .classifier import CLASSIFIER_DIR, THRESHOLD_GRID, shipped_thresholds
+
+    def row(name: str, thresholds: Any, doc_ids: list[str]) -> dict:
+        counts = [cv.strict_counts(d, thresholds) for d in doc_ids]
+        return {"doc_id": name, **vars(thresholds),
+                **{k: sum(c[i] for c in counts)
+                   for i, k in enumerate(("tp", "predicted", "gold"))}}
+
+    shipped = shipped_thresholds(CLASSIFIER_DIR)
+    return [row(d, t, [d]) for d, t in cv.chosen.items()] + [
+        row("*", cv.overall, list(cv.chosen))] + (
+        [row("shipped", shipped, list(cv.chosen))] if shipped in THRESHOLD_GRID else [])
+
+
 def format_thresholds(rows: list[dict]) -> str:
     """The decision thresholds each held-out document was typed with (reject / accept /
     fallback), and the ones chosen on all documents."""
@@ -201,7 +218,8 @@ def format_thresholds(rows: list[dict]) -> str:
              f"  {'':<28}{'rej':>5}{'acc':>6}{'fall':>6}{'tp':>6}{'pred':>6}{'gold':>6}"
              f"{'F1':>8}"]
     for row in rows:
-        name = "best on all held-out scores" if row["doc_id"] == "*" else row["doc_id"]
+        name = {"*": "best on all held-out scores", "shipped": "shipped thresholds, all"}.get(
+            row["doc_id"], row["doc_id"])
         total = row["predicted"] + row["gold"]
         f1 = 2 * row["tp"] / total if total else 0.0
         lines.append(f"  {name:<28}{row['reject']:>5.2f}{row['accept']:>6.2f}"
@@ -244,12 +262,7 @@ def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Names
         cv = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
                                        quiet=args.quiet, tune=args.tune)
         docs = cv.docs
-        tables["thresholds"] = [{"doc_id": d, **vars(t), **dict(zip(
-            ("tp", "predicted", "gold"), cv.strict_counts(d), strict=True))}
-            for d, t in cv.chosen.items()] + [{"doc_id": "*", **vars(cv.overall), **dict(zip(
-                ("tp", "predicted", "gold"), (sum(cv.strict_counts(d, cv.overall)[i]
-                                                 for d in cv.chosen) for i in range(3)),
-                strict=True))}]
+        tables["thresholds"] = threshold_rows(cv)
         if args.save_thresholds:
             path = save_thresholds(cv.overall)
             print(f"thresholds chosen on all documents' held-out scores saved in {path}",

@@ -55,3 +55,22 @@ def test_eval_external_bad_records(tmp_path, capsys):
     bad.write_text('{"id": 1, "text": "Chile criticized Peru."}\n', encoding="utf-8")
     assert main(["eval", "--external", str(bad), "--no-classifier"]) == 2
     assert "record 1: needs id, text and gold" in capsys.readouterr().err
+
+
+def test_threshold_table_of_a_cross_validation(monkeypatch):
+    import pipeline.classifier
+    from pipeline.classifier import THRESHOLD_GRID, CrossValidation, Thresholds
+    from pipeline.cli import format_thresholds, threshold_rows
+
+    tuned, shipped = Thresholds(0.99, 0.6, 0.3), Thresholds(0.95, 0.4, 0.1)
+    monkeypatch.setattr(pipeline.classifier, "shipped_thresholds", lambda _: shipped)
+    counts = {d: {t: (0, 0, 5) for t in THRESHOLD_GRID} for d in ("a", "b")}
+    counts["a"][tuned], counts["b"][tuned] = (2, 4, 5), (1, 2, 5)
+    counts["a"][shipped], counts["b"][shipped] = (3, 9, 5), (1, 6, 5)
+    cv = CrossValidation([], {"a": tuned, "b": tuned}, tuned, counts)
+    rows = {r["doc_id"]: r for r in threshold_rows(cv)}
+    assert (rows["a"]["tp"], rows["a"]["predicted"], rows["a"]["gold"]) == (2, 4, 5)
+    assert (rows["*"]["tp"], rows["*"]["predicted"], rows["*"]["gold"]) == (3, 6, 10)
+    assert (rows["shipped"]["tp"], rows["shipped"]["predicted"]) == (4, 15)
+    text = format_thresholds(list(rows.values()))
+    assert "best on all held-out scores" in text and "0.375" in text  # 2*3/(6+10)
