@@ -680,10 +680,12 @@ class HeldOutScores(ClaimClassifier):
 
 def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Path("corpus"),
                               external: Path | None = None, seed: int = 13,
-                              quiet: bool = False, tune: bool = False) -> CrossValidation:
-    """Leave-one-document-out: each document is typed by a model not trained on it, with the
-    shipped thresholds or (`tune`) thresholds tuned on the other documents' held-out
-    scores (nested)."""
+                              quiet: bool = False, tune: bool = False,
+                              folds: int | None = None) -> CrossValidation:
+    """Each document is typed by a model not trained on it: leave-one-document-out, or with
+    `folds` the documents dealt into that many groups (in order of their ids, round robin),
+    each typed by a model trained on the others. Thresholds are the shipped ones or
+    (`tune`) tuned on the other documents' held-out scores (nested)."""
     from tqdm import tqdm
 
     from .evaluate import load_gold
@@ -693,15 +695,21 @@ def cross_validated_documents(raws: list[Any], gold_dir: Path, corpus: Path = Pa
     gold, _, _ = load_gold(gold_dir)
     pipeline = Pipeline(load_spacy())
     finder = MemoFinder(pipeline.finder)
+    ordered = sorted(raws, key=lambda r: r.doc_id)
+    k = min(folds or len(ordered), len(ordered))
+    groups = [ordered[i::k] for i in range(k)]
     docs, counts, scored = [], {}, {}
-    for raw in tqdm(raws, desc="folds", unit="doc", disable=quiet):
-        train = [e for e in annotated if e.work.doc.doc_id != raw.doc_id] + outside
+    for group in tqdm(groups, desc="folds", unit="fold", disable=quiet):
+        held_out = {r.doc_id for r in group}
+        train = [e for e in annotated if e.work.doc.doc_id not in held_out] + outside
         held = HeldOutScores(fit(train, seed, quiet))
         pipeline.classifier = held
-        docs.append(pipeline.process([raw])[0])
-        scored[raw.doc_id] = held.scored
-        counts[raw.doc_id] = threshold_counts(
-            held.scored, [g for g in gold if g["doc_id"] == raw.doc_id], finder)
+        docs += pipeline.process(group)
+        for raw in group:
+            scored[raw.doc_id] = [(w, sc) for w, sc in held.scored
+                                  if w.doc.doc_id == raw.doc_id]
+            counts[raw.doc_id] = threshold_counts(
+                scored[raw.doc_id], [g for g in gold if g["doc_id"] == raw.doc_id], finder)
     chosen = {}
     shipped = shipped_thresholds(CLASSIFIER_DIR)
     for doc in docs:

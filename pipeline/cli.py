@@ -234,8 +234,11 @@ def describe_setting(args: argparse.Namespace) -> str:
     if args.no_classifier:
         return "lexicon only (no classifier)"
     if args.cv and getattr(args, "tune", False):
-        return "classifier scored leave-one-document-out, thresholds tuned without the " \
-            "held-out document"
+        return ("classifier scored " + (f"in {args.folds} folds of documents" if args.folds
+                                        else "leave-one-document-out") +
+                ", thresholds tuned without the held-out document")
+    if args.cv and getattr(args, "folds", None):
+        return f"classifier scored in {args.folds} folds of documents"
     if args.cv:
         return "classifier scored leave-one-document-out"
     return "classifier as shipped (in-sample on annotated documents)"
@@ -260,7 +263,7 @@ def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Names
         from .classifier import cross_validated_documents, save_thresholds
 
         cv = cross_validated_documents(raws, Path(args.gold), Path(args.corpus),
-                                       quiet=args.quiet, tune=args.tune)
+                                       quiet=args.quiet, tune=args.tune, folds=args.folds)
         docs = cv.docs
         tables["thresholds"] = threshold_rows(cv)
         if args.save_thresholds:
@@ -372,6 +375,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="score the classifier leave-one-document-out (cross-validated)")
     p.add_argument("--external", help="PLOVER-style JSONL (type and triple recall)")
     p.add_argument("--no-classifier", action="store_true", help="lexicon typing only")
+    p.add_argument("--folds", type=int, default=None, metavar="K",
+                   help="with --cv: K groups of documents instead of one document per fold")
     p.add_argument("--tune", action="store_true",
                    help="with --cv: type each held-out document with thresholds tuned on the "
                    "other documents' held-out scores (nested)")
