@@ -17,6 +17,7 @@ MONTH_YEAR = re.compile(MONTH + r",?\s+(?:of\s+)?(\d{4})")
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})\b")
 MONTH_ONLY = re.compile(r"\b" + MONTH + r"(?!\w)")
 YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
+NAMED_NUMBER = re.compile(r"\b(?:[Rr]esolutions?|Vision|Agenda|No\.)\s+$")
 RELATIVE = re.compile(r"\b(a|one|two|three|\d+)\s+years?\s+(earlier|later|before|after|ago)\b"
                       r"|\b(last|this|next)\s+year\b", re.IGNORECASE)
 NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
@@ -54,6 +55,8 @@ def find_times(text: str, default_year: int | None = None) -> list[TimeRef]:
         for m in MONTH_DAY.finditer(text):
             add(f"{default_year}-{month_number(m.group(1)):02d}-{int(m.group(2)):02d}", m)
     for m in YEAR.finditer(text):
+        if NAMED_NUMBER.search(text[:m.start()]) or text[m.end():].startswith(" Agenda"):
+            continue  # "resolution 2231", "Vision 2030", "the 2030 Agenda": names, not times
         add(m.group(1), m)
     if default_year:
         for m in MONTH_ONLY.finditer(text):

@@ -695,3 +695,12 @@ def test_judging_something_a_threat_is_concern_about_it(nlp):
     triples, _ = claims_of(nlp, "The communique issued by NATO characterizes the partnership "
                                 "between Iran and Syria as a threat to NATO.")
     assert {("NATO", "CONCERN", "IRN"), ("NATO", "CONCERN", "SYR")} <= triples
+
+
+def test_numbers_that_name_things_are_no_times():
+    from pipeline.dates import find_times
+
+    assert [t.value for t in find_times("the 2030 Agenda for Sustainable Development")] == []
+    assert [t.value for t in find_times("Saudi Vision 2030 and resolution 2231 of 2015")] == \
+        ["2015"]
+    assert [t.value for t in find_times("In July 2012 and in 2013")] == ["2012-07", "2013"]
