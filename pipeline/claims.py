@@ -44,6 +44,7 @@ from .roles import (
     noun_objects,
     noun_subject,
     object_phrase,
+    own_clauses,
     participles,
     place_objects,
     prep_objects,
@@ -171,15 +172,6 @@ class ConflictMemory:
         for cand in candidates:
             if cand.type == "ATTACK" and cand.object and not cand.implied:
                 self.counts[cand.subject, cand.object] += 1
-
-
-def own_clauses(noun: Token, actors: SentenceActors) -> list[Token]:
-    """Relative clauses of a noun whose subject is an actor, not the relative pronoun: "the
-    war that Russia wages", "the aggression Russia launched"."""
-    return [c for c in noun.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "NOUN"}
-            and any(s.dep_ == "nsubj" and actors.at(s) is not None for s in c.children)
-            and not any(p.dep_ == "prep" and any(  # "relations with X, with which Y ..."
-                w.lower_ in {"which", "whom"} for w in p.children) for p in c.children)]
 
 
 def is_passive(verb: Token) -> bool:

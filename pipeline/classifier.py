@@ -326,7 +326,7 @@ class ClaimClassifier:
     def __init__(self, model: Any, classes: list[str] = CLASSES, reject: float = REJECT,
                  accept: float = ACCEPT, fallback: float = FALLBACK) -> None:
         self.model, self.classes = model, classes
-        self.reject, self.accept, self.fallback = reject, accept, fallback
+        self.thresholds = Thresholds(reject, accept, fallback)
         self.batcher: Batcher | None = None
 
     @classmethod
@@ -350,8 +350,9 @@ class ClaimClassifier:
             raise ModelError(f"{weights}: weights do not fit the model in config.json")
         model.load_state_dict(state, strict=False)
         model.eval()
-        return cls(model, list(meta["classes"]), meta.get("reject", REJECT),
-                   meta.get("accept", ACCEPT), meta.get("fallback", FALLBACK))
+        thresholds = thresholds_in(meta)
+        return cls(model, list(meta["classes"]), thresholds.reject, thresholds.accept,
+                   thresholds.fallback)
 
     def probabilities(self, batch: Sequence[Example], size: int = 32) -> list[np.ndarray]:
         """Class probabilities of every pair, one array per example (sentences batched)."""
@@ -398,10 +399,6 @@ class ClaimClassifier:
         (`decide`, with this model's thresholds)."""
         return [(work.doc, cand) for work, scores in self.score_pairs(works)
                 for cand in decide(work, scores, finder, self.thresholds)]
-
-    @property
-    def thresholds(self) -> Thresholds:
-        return Thresholds(self.reject, self.accept, self.fallback)
 
 
 @dataclass
@@ -608,14 +605,18 @@ def training_data(gold_dir: Path, corpus: Path, external: Path | None
     return doc_ids, annotated, outside
 
 
+def thresholds_in(meta: dict) -> Thresholds:
+    """The thresholds of a classifier config, the defaults for those it lacks."""
+    return Thresholds(meta.get("reject", REJECT), meta.get("accept", ACCEPT),
+                      meta.get("fallback", FALLBACK))
+
+
 def shipped_thresholds(directory: Path) -> Thresholds:
     """The thresholds in a classifier folder's config, or the defaults."""
     path = directory / "config.json"
     if not path.exists():
         return Thresholds()
-    meta = json.loads(path.read_text(encoding="utf-8"))
-    return Thresholds(meta.get("reject", REJECT), meta.get("accept", ACCEPT),
-                      meta.get("fallback", FALLBACK))
+    return thresholds_in(json.loads(path.read_text(encoding="utf-8")))
 
 
 def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int = 13,

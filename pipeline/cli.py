@@ -233,14 +233,12 @@ def describe_setting(args: argparse.Namespace) -> str:
         return f"predictions read from {args.pred}"
     if args.no_classifier:
         return "lexicon only (no classifier)"
-    if args.cv and getattr(args, "tune", False):
-        return ("classifier scored " + (f"in {args.folds} folds of documents" if args.folds
-                                        else "leave-one-document-out") +
-                ", thresholds tuned without the held-out document")
-    if args.cv and getattr(args, "folds", None):
-        return f"classifier scored in {args.folds} folds of documents"
     if args.cv:
-        return "classifier scored leave-one-document-out"
+        folds = getattr(args, "folds", None)
+        split = f"in {folds} folds of documents" if folds else "leave-one-document-out"
+        tuned = ", thresholds tuned without the held-out document" \
+            if getattr(args, "tune", False) else ""
+        return f"classifier scored {split}{tuned}"
     return "classifier as shipped (in-sample on annotated documents)"
 
 

@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 
-from .gazetteer import MODELS_DIR, Entry, Gazetteer, load_gazetteer, read_tsv
+from .gazetteer import Entry, Gazetteer, load_gazetteer
 
 if not Span.has_extension("agent"):
     Span.set_extension("agent", default=None)
@@ -161,15 +160,10 @@ def official_state(doc: Doc, start: int, chosen: list[MentionCandidate]) -> str 
     return None
 
 
-@lru_cache(maxsize=1)
-def not_places() -> frozenset[str]:
-    """Words spaCy's NER tags as places that never are one here."""
-    return frozenset(r["text"] for r in read_tsv(MODELS_DIR / "gazetteer" / "not_places.tsv"))
-
-
-def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
-                   ) -> list[MentionCandidate]:
-    """spaCy's entities where the gazetteer found nothing overlapping."""
+def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate],
+                   not_places: frozenset[str] = frozenset()) -> list[MentionCandidate]:
+    """spaCy's entities where the gazetteer found nothing overlapping; `not_places` are
+    words its NER wrongly calls places."""
     found = []
     for ent in doc.ents:
         if taken & set(range(ent.start, ent.end)):
@@ -182,7 +176,7 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate]
         if start >= end or not doc[start].text[:1].isupper():
             continue
         text = doc[start:end].text
-        if ent.label_ in NER_PLACE_LABELS and text in not_places():
+        if ent.label_ in NER_PLACE_LABELS and text in not_places:
             continue  # "Member States", "AI" (models/gazetteer/not_places.tsv)
         if ent.label_ in NER_PLACE_LABELS:
             found.append(MentionCandidate(start, end, "LOC", "", None, "place", "ner"))
@@ -285,7 +279,7 @@ class ActorTagger:
         chosen = not_directions(choose(candidates, doc))
         chosen = [venue_or_actor(doc, c) for c in chosen]
         taken = {i for c in chosen for i in range(c.start, c.end)}
-        chosen = choose(chosen + ner_candidates(doc, taken, chosen), doc)
+        chosen = choose(chosen + ner_candidates(doc, taken, chosen, self.gaz.not_places), doc)
         chosen = attach_bodies(doc, chosen)
         chosen = short_names(doc, chosen, self.gaz.short_heads)
         chosen = hyphen_chains(doc, chosen)

@@ -34,6 +34,7 @@ class Gazetteer:
     names: dict[str, str] = field(default_factory=dict)  # actor code -> display name
     state_codes: set[str] = field(default_factory=set)
     short_heads: frozenset[str] = frozenset()  # "the Assembly" names the last such body
+    not_places: frozenset[str] = frozenset()  # "Member States": spaCy's NER says place, no
 
     def add(self, entry: Entry) -> None:
         if entry.surface:
@@ -126,6 +127,7 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "LOC", "", None, "place", located_in=row.get("state", "")))
     gaz.short_heads = frozenset(r["word"] for r in read_tsv(base / "short_names.tsv"))
+    gaz.not_places = frozenset(r["text"] for r in read_tsv(base / "not_places.tsv"))
     for surface, found in gaz.entries.items():
         # A surface that is both a place and an actor is an actor; persons sort by term.
         found.sort(key=lambda e: (e.kind == "place", e.years or (0, 0)))

@@ -356,6 +356,15 @@ def participles(noun: Token) -> list[Token]:
     return [c for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"]
 
 
+def own_clauses(noun: Token, actors: SentenceActors) -> list[Token]:
+    """Relative clauses of a noun whose subject is an actor, not the relative pronoun: "the
+    war that Russia wages", "the aggression Russia launched"."""
+    return [c for c in noun.children if c.dep_ == "relcl" and c.pos_ in {"VERB", "NOUN"}
+            and any(s.dep_ == "nsubj" and actors.at(s) is not None for s in c.children)
+            and not any(p.dep_ == "prep" and any(  # "relations with X, with which Y ..."
+                w.lower_ in {"which", "whom"} for w in p.children) for p in c.children)]
+
+
 def noun_objects(noun: Token, actors: SentenceActors) -> list[ActorRef]:
     """Prepositional objects of a noun or of its participle ("the sanctions imposed on
     Syria"), and the subject of its "that" clause ("its demand that Israel ease ...")."""
