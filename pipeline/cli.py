@@ -178,7 +178,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     result = report(tables["claims"], gold_claims, tables["mentions"], gold_mentions,
                     tables["sentences"])
     result["documents"] = doc_ids
-    result["setting"] = describe_setting(args)
+    result["setting"] = describe_setting(args, doc_ids)
     if "thresholds" in tables:
         result["thresholds"] = tables["thresholds"]
     if args.json:
@@ -228,7 +228,9 @@ def format_thresholds(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def describe_setting(args: argparse.Namespace) -> str:
+def describe_setting(args: argparse.Namespace, doc_ids: list[str] | None = None) -> str:
+    """How the scored claims were made; for the shipped classifier, whether it was trained
+    on the scored documents (in-sample) or not (held out)."""
     if args.pred:
         return f"predictions read from {args.pred}"
     if args.no_classifier:
@@ -239,7 +241,25 @@ def describe_setting(args: argparse.Namespace) -> str:
         tuned = ", thresholds tuned without the held-out document" \
             if getattr(args, "tune", False) else ""
         return f"classifier scored {split}{tuned}"
-    return "classifier as shipped (in-sample on annotated documents)"
+    return f"classifier as shipped ({shipped_overlap(doc_ids or [])})"
+
+
+def shipped_overlap(doc_ids: list[str]) -> str:
+    """"in-sample", "held out" or "k of n in-sample": the scored documents against the
+    documents the shipped classifier was trained on (its `config.json`)."""
+    from .classifier import CLASSIFIER_DIR
+
+    try:
+        config = json.loads((CLASSIFIER_DIR / "config.json").read_text(encoding="utf-8"))
+        trained = set(config.get("documents", []))
+    except (OSError, ValueError):
+        return "training documents unknown"
+    seen = sum(1 for d in doc_ids if d in trained)
+    if seen == len(doc_ids):
+        return "in-sample: trained on these documents"
+    if seen == 0:
+        return "held out: not trained on these documents"
+    return f"{seen} of {len(doc_ids)} documents in-sample"
 
 
 def run_on_gold_documents(doc_ids: list[str], corpus: Path, args: argparse.Namespace

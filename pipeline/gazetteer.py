@@ -46,9 +46,11 @@ class Gazetteer:
         if not found:
             return None
         if year is not None and len(found) > 1:
-            for entry in found:
-                if entry.years and entry.years[0] <= year <= entry.years[1]:
-                    return entry
+            # several offices held that year: the one taken up last ("Abdulla Shahid" in
+            # 2021 is the President of the General Assembly, no longer the foreign minister)
+            current = [e for e in found if e.years and e.years[0] <= year <= e.years[1]]
+            if current:
+                return max(current, key=lambda e: e.years or (0, 0))
         return found[-1] if found[0].kind == "person" else found[0]
 
     def state_names(self) -> list[str]:

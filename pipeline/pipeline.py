@@ -186,7 +186,7 @@ class Pipeline:
                 doc.mentions.append(Mention(base + s.start_char, base + s.end_char, s.text,
                                             s.label_, s.kb_id_ or None, s._.agent,
                                             sentence.index))
-            if kind in {"heading", "title"}:
+            if kind in {"heading", "title"} or is_form_of_address(span):
                 continue
             time, state["anchor"] = sentence_time(sentence.text, state["anchor"],
                                                   doc.metadata.get("year"), doc.warnings,
@@ -247,3 +247,9 @@ class Pipeline:
                 words.append("(domestic)")  # two actors of one state: police vs demonstrators
         return " ".join(w for w in words if w)
 
+
+def is_form_of_address(span: Span) -> bool:
+    """A salutation line with no verb ("Mr. President,", "Your Excellency António Guterres,
+    Secretary-General of the United Nations,"): it names actors but states no claim."""
+    return span.text.rstrip().endswith((",", ":")) and \
+        not any(t.pos_ in {"VERB", "AUX"} for t in span)

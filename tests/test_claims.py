@@ -704,3 +704,25 @@ def test_numbers_that_name_things_are_no_times():
     assert [t.value for t in find_times("Saudi Vision 2030 and resolution 2231 of 2015")] == \
         ["2015"]
     assert [t.value for t in find_times("In July 2012 and in 2013")] == ["2012-07", "2013"]
+
+
+class RecordingClassifier:
+    """Stands in for the classifier: keeps the sentences it is asked to type."""
+
+    def __init__(self) -> None:
+        self.sentences: list[str] = []
+
+    def apply(self, works, finder):
+        self.sentences += [w.sentence.text for w in works]
+        return [(w.doc, c) for w in works for c in w.candidates]
+
+
+def test_salutation_lines_are_not_typed(nlp):
+    from pipeline.pipeline import Pipeline
+
+    recorder = RecordingClassifier()
+    pipeline = Pipeline(nlp.nlp, classifier=recorder)
+    pipeline("Your Excellency António Guterres, Secretary-General of the United Nations,\n\n"
+             "Mr. President,\n\nJapan has always supported the United Nations.",
+             doc_id="JPN_78_2023")
+    assert recorder.sentences == ["Japan has always supported the United Nations."]

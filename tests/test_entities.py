@@ -62,6 +62,12 @@ def test_gazetteer_overrides_spacy_classes(nlp):
     assert found["Shoigu"] == ("PERSON", "RUS")
 
 
+def test_a_person_with_two_offices_in_a_year_holds_the_later_one(nlp):
+    text = "We thank Abdulla Shahid for his work."
+    assert mentions(nlp, text, year=2021)["Abdulla Shahid"] == ("PERSON", "UN")
+    assert mentions(nlp, text, year=2019)["Abdulla Shahid"] == ("PERSON", "MDV")
+
+
 def test_unlisted_official_takes_state_from_title(nlp):
     found = mentions(nlp, "Chinese Foreign Minister Zhang Weiming visited Hanoi.")
     assert found.get("Zhang Weiming") == ("PERSON", "CHN")
