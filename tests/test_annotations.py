@@ -11,6 +11,8 @@ from .conftest import ROOT
 
 def test_shipped_annotations_are_valid():
     assert check(ROOT / "annotations", ROOT / "corpus") == []
+    assert check(ROOT / "annotations" / "heldout", ROOT / "corpus" / "heldout") == []
+    assert list((ROOT / "annotations" / "heldout").glob("*.claims.jsonl"))
 
 
 def test_bad_records_are_reported(tmp_path):
