@@ -194,11 +194,12 @@ def ner_candidates(doc: Doc, taken: set[int], chosen: list[MentionCandidate],
     return found
 
 
-def short_names(doc: Doc, chosen: list[MentionCandidate], heads: frozenset[str]
+def short_names(doc: Doc, chosen: list[MentionCandidate], heads: dict[str, str]
                 ) -> list[MentionCandidate]:
-    """ "the Assembly", "the Council": the body last named with that head word, in this
-    paragraph or earlier in the document (`doc._.named_bodies`, kept by the pipeline).
-    A head word with no such body before it stays unnamed."""
+    """ "the Assembly", "this Council", "our Organization": the body last named with that
+    head word, in this paragraph or earlier in the document (`doc._.named_bodies`, kept by
+    the pipeline). With no such body, the head word's `otherwise` actor if a body of that
+    actor was named before ("the United Nations ... our Organization"); else no mention."""
     memory: dict[str, MentionCandidate] = doc._.named_bodies if doc._.named_bodies is not None \
         else {}
     taken = {i for c in chosen for i in range(c.start, c.end)}
@@ -210,13 +211,17 @@ def short_names(doc: Doc, chosen: list[MentionCandidate], heads: frozenset[str]
             memory[doc[bodies[named].start:bodies[named].end].root.text] = bodies[named]
             named += 1
         if token.text not in heads or token.i in taken or token.i == 0 or \
-                doc[token.i - 1].lower_ not in {"the", "this"}:
+                doc[token.i - 1].lower_ not in {"the", "this", "our"}:
             continue
         after = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
             continue  # "the Council of Europe": a name of its own
         body = memory.get(token.text)
-        if body is not None:
+        if body is None and heads[token.text] and \
+                any(b.actor == heads[token.text] for b in memory.values()):
+            found.append(MentionCandidate(token.i, token.i + 1, "ORG", heads[token.text],
+                                          token.text, "body", "short name"))
+        elif body is not None:
             found.append(MentionCandidate(token.i, token.i + 1, body.label, body.actor,
                                           body.agent, body.kind, "short name"))
     for body in bodies[named:]:

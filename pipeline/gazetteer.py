@@ -33,7 +33,9 @@ class Gazetteer:
     compound_parts: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)  # actor code -> display name
     state_codes: set[str] = field(default_factory=set)
-    short_heads: frozenset[str] = frozenset()  # "the Assembly" names the last such body
+    # "the Assembly" names the last body with that head word; the value is the actor the
+    # word names when no such body came before but that actor did ("the Organization": UN)
+    short_heads: dict[str, str] = field(default_factory=dict)
     not_places: frozenset[str] = frozenset()  # "Member States": spaCy's NER says place, no
 
     def add(self, entry: Entry) -> None:
@@ -128,7 +130,8 @@ def load_gazetteer(directory: str | None = None) -> Gazetteer:
     for row in read_tsv(base / "places.tsv"):
         for name in [row["name"], *split(row.get("aliases", ""))]:
             gaz.add(Entry(name, "LOC", "", None, "place", located_in=row.get("state", "")))
-    gaz.short_heads = frozenset(r["word"] for r in read_tsv(base / "short_names.tsv"))
+    gaz.short_heads = {r["word"]: r.get("otherwise", "")
+                       for r in read_tsv(base / "short_names.tsv")}
     gaz.not_places = frozenset(r["text"] for r in read_tsv(base / "not_places.tsv"))
     for surface, found in gaz.entries.items():
         # A surface that is both a place and an actor is an actor; persons sort by term.

@@ -189,6 +189,25 @@ def test_a_short_name_is_the_body_last_named_with_that_head(nlp):
     assert doc.mentions == []
 
 
+def test_our_organization_is_the_united_nations_once_it_was_named(nlp):
+    doc = nlp("The United Nations turns eighty. Our Organization must reform, and we "
+              "support the Organization.", doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions] == [
+        ("United Nations", "UN"), ("Organization", "UN"), ("Organization", "UN")]
+    doc = nlp("The World Trade Organization met. The Organization agreed.", doc_id="t")
+    assert [(m.text, m.actor) for m in doc.mentions][-1] == ("Organization", "WTO")
+    doc = nlp("Our Organization must reform.", doc_id="t")  # the UN was not named before
+    assert doc.mentions == []
+
+
+def test_bodies_of_recent_cooperation_are_actors(nlp):
+    found = mentions(nlp, "Norway funds COVAX and the Green Climate Fund, and Kazakhstan "
+                          "chairs the Organization of Turkic States.")
+    assert found["COVAX"] == ("ORG", "COVAX")
+    assert found["Green Climate Fund"] == ("ORG", "GCF")
+    assert found["Organization of Turkic States"] == ("ORG", "OTS")
+
+
 def test_an_abbreviation_before_a_hyphen_is_a_name(nlp):
     doc = nlp("The U.S.-Taliban deal split the U.S.-backed forces.", doc_id="t")
     assert [(m.text, m.actor) for m in doc.mentions] == [
