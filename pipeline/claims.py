@@ -411,7 +411,8 @@ class ClaimFinder:
         lowered = sent.text.lower()
         for node in self.chain(token):
             for child in node.children:
-                if child.dep_ == "aux" and child.lower_ in MODAL_AUX:
+                if child.dep_ == "aux" and child.lower_ in MODAL_AUX and not (
+                        child.lower_ == "would" and node.lemma_ in self.lex.courtesy_verbs):
                     return MODAL_AUX[child.lower_]
             if node is not token and node.lemma_ in GOVERNING_MODALITY:
                 return GOVERNING_MODALITY[node.lemma_]

@@ -32,6 +32,7 @@ class Lexicon:
     prep_predicates: dict[tuple[str, str], str] = field(default_factory=dict)  # "stand with"
     relief_nouns: frozenset[str] = frozenset()  # "the lifting of sanctions on X": support X
     authority_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "arrested in X"
+    courtesy_verbs: frozenset[str] = frozenset()  # "would like to thank": no hedge
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -67,4 +68,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         relief_nouns=frozenset(r["lemma"] for r in read_tsv(base / "relief_nouns.tsv")),
         authority_acts={r["lemma"]: frozenset(r["preps"].split(","))
                         for r in read_tsv(base / "authority_acts.tsv")},
+        courtesy_verbs=frozenset(r["lemma"] for r in read_tsv(base / "courtesy_verbs.tsv")),
     )

@@ -49,6 +49,13 @@ def test_negation_and_modality(nlp):
     assert next(c for c in doc.claims if c.type == "SUPPORT").modality == "normative"
 
 
+def test_a_courteous_would_is_no_hedge(nlp):
+    _, doc = claims_of(nlp, "Ghana would like to congratulate Togo on its election.")
+    assert [c.modality for c in doc.claims if c.object == "TGO"] == ["asserted"]
+    _, doc = claims_of(nlp, "Ghana would support Togo.")
+    assert next(c for c in doc.claims if c.type == "SUPPORT").modality == "hedged"
+
+
 def test_attribution(nlp):
     _, doc = claims_of(nlp, "According to officials close to the Iranian government, Iraq "
                             "criticized Kuwait.")
