@@ -18,9 +18,28 @@ MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})\b")
 MONTH_ONLY = re.compile(r"\b" + MONTH + r"(?!\w)")
 YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
 NAMED_NUMBER = re.compile(r"\b(?:[Rr]esolutions?|Vision|Agenda|No\.)\s+$")
-RELATIVE = re.compile(r"\b(a|one|two|three|\d+)\s+years?\s+(earlier|later|before|after|ago)\b"
-                      r"|\b(last|this|next)\s+year\b", re.IGNORECASE)
-NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+RELATIVE = re.compile(r"\b(?P<deictic>last|this|next)\s+year\b"
+                      r"|\b(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+"
+                      r"(?P<way>earlier|later|before|after|ago)\b", re.IGNORECASE)
+UNITS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+         "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+         "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+        "eighty": 80, "ninety": 90}
+
+
+def count_of(word: str) -> int | None:
+    """ "3", "three", "fifty", "seventy-five" -> the number; other words -> None."""
+    word = word.lower()
+    if word.isdigit():
+        return int(word)
+    if word in UNITS:
+        return UNITS[word]
+    tens, _, unit = word.partition("-")
+    if tens in TENS and (not unit or unit in UNITS and UNITS[unit] < 10):
+        return TENS[tens] + (UNITS[unit] if unit else 0)
+    return None
 
 
 @dataclass
@@ -73,19 +92,23 @@ def shift_year(anchor: str, years: int) -> str:
 
 
 def relative_time(text: str, anchor: str | None, doc_year: int | None) -> str | None:
-    """Resolve "a year earlier" against an anchor date, "last year" against the document."""
-    m = RELATIVE.search(text)
-    if not m:
-        return None
-    if m.group(3):
-        if doc_year is None:
+    """Resolve "a year earlier" against an anchor date; "last year" and "fifty years ago"
+    against the document's year (the time of writing or speaking)."""
+    for m in RELATIVE.finditer(text):
+        if m.group("deictic"):
+            if doc_year is None:
+                return None
+            return str(doc_year + {"last": -1, "this": 0, "next": 1}[m.group("deictic").lower()])
+        count = count_of(m.group("count"))
+        if count is None:
+            continue  # "many years ago"
+        if m.group("way").lower() == "ago":
+            return str(doc_year - count) if doc_year is not None else None
+        if anchor is None:
             return None
-        return str(doc_year + {"last": -1, "this": 0, "next": 1}[m.group(3).lower()])
-    if anchor is None:
-        return None
-    count = int(m.group(1)) if m.group(1).isdigit() else NUMBERS[m.group(1).lower()]
-    sign = -1 if m.group(2).lower() in {"earlier", "before", "ago"} else 1
-    return shift_year(anchor, sign * count)
+        sign = -1 if m.group("way").lower() in {"earlier", "before"} else 1
+        return shift_year(anchor, sign * count)
+    return None
 
 
 def plausible(value: str, doc_year: int | None) -> bool:

@@ -93,6 +93,17 @@ def test_time_exact_relative_and_implausible(nlp):
     assert all(c.time != "2103" for c in doc.claims)
 
 
+def test_years_ago_count_back_from_the_document(nlp):
+    _, doc = claims_of(nlp, "Seventy-five years ago, Ghana signed a treaty with Togo.",
+                       date="2020")
+    assert [c.time for c in doc.claims] == ["1945"]
+    _, doc = claims_of(nlp, "Ghana met Togo in 2010. Forty years ago, Ghana signed a treaty "
+                            "with Togo.", date="2020")  # from the speech, not from 2010
+    assert [c.time for c in doc.claims] == ["2010", "1980"]
+    _, doc = claims_of(nlp, "Many years ago Ghana signed a treaty with Togo.", date="2020")
+    assert [c.time for c in doc.claims] == [None]
+
+
 def test_claim_ids_stable_and_text_rendered(nlp):
     _, a = claims_of(nlp, "Poland criticized Hungary.")
     _, b = claims_of(nlp, "Poland criticized Hungary.")
