@@ -217,13 +217,13 @@ def short_names(doc: Doc, chosen: list[MentionCandidate], heads: dict[str, str]
         if after is not None and (after.lower_ == "of" or after.text[:1].isupper()):
             continue  # "the Council of Europe": a name of its own
         body = memory.get(token.text)
-        if body is None and heads[token.text] and \
-                any(b.actor == heads[token.text] for b in memory.values()):
-            found.append(MentionCandidate(token.i, token.i + 1, "ORG", heads[token.text],
-                                          token.text, "body", "short name"))
-        elif body is not None:
+        otherwise = heads[token.text]
+        if body is not None:
             found.append(MentionCandidate(token.i, token.i + 1, body.label, body.actor,
                                           body.agent, body.kind, "short name"))
+        elif otherwise and any(b.actor == otherwise for b in memory.values()):
+            found.append(MentionCandidate(token.i, token.i + 1, "ORG", otherwise,
+                                          token.text, "body", "short name"))
     for body in bodies[named:]:
         memory[doc[body.start:body.end].root.text] = body
     return sorted(chosen + found, key=lambda c: c.start)
