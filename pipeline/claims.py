@@ -21,7 +21,7 @@ from typing import Any
 
 from spacy.tokens import Span, Token
 
-from .dates import find_times, plausible, relative_time
+from .dates import find_times, is_deadline, plausible, relative_time
 from .entities import COPULAS
 from .lexicon import Lexicon
 from .model import DEFAULT_STANCE, SYMMETRIC_TYPES, UNARY_TYPES
@@ -938,7 +938,7 @@ def sentence_time(text: str, paragraph_anchor: str | None, doc_year: int | None,
     for ref in find_times(text, year_hint):
         if plausible(ref.value, doc_year):
             times.append(ref.value)
-        else:
+        elif not is_deadline(text, ref):  # a far target ("by 2050") is no error, nor a time
             warnings.append(f"implausible year in '{text[ref.start:ref.end]}' "
                             f"(document year {doc_year}); not used as a time")
     relative = relative_time(text, times[-1] if times else paragraph_anchor, doc_year)

@@ -17,6 +17,8 @@ MONTH_YEAR = re.compile(MONTH + r",?\s+(?:of\s+)?(\d{4})")
 MONTH_DAY = re.compile(MONTH + r"\s+(\d{1,2})\b")
 MONTH_ONLY = re.compile(r"\b" + MONTH + r"(?!\w)")
 YEAR = re.compile(r"\b(1[89]\d{2}|2\d{3})\b")
+DEADLINE = re.compile(r"\b(?:by|until|till|before|towards?|beyond|through|to)\s+"
+                      r"(?:the\s+(?:year|end\s+of)\s+)?$", re.IGNORECASE)  # "by 2050"
 NAMED_NUMBER = re.compile(r"\b(?:[Rr]esolutions?|Vision|Agenda|No\.)\s+$")
 RELATIVE = re.compile(r"\b(?P<deictic>last|this|next)\s+year\b"
                       r"|\b(?P<count>\d+|[a-z]+(?:-[a-z]+)?)\s+years?\s+"
@@ -116,6 +118,11 @@ def plausible(value: str, doc_year: int | None) -> bool:
     year = int(value[:4])
     limit = (doc_year + 5) if doc_year else 2100
     return 1800 <= year <= limit
+
+
+def is_deadline(text: str, ref: TimeRef) -> bool:
+    """A bare year stated as a target or deadline: "by 2050", "until the end of 2030"."""
+    return len(ref.value) == 4 and DEADLINE.search(text[:ref.start]) is not None
 
 
 def document_year(text: str, date: str | None) -> int | None:

@@ -93,6 +93,14 @@ def test_time_exact_relative_and_implausible(nlp):
     assert all(c.time != "2103" for c in doc.claims)
 
 
+def test_far_deadlines_are_not_implausible_dates(nlp):
+    text = "Ghana and Togo agreed to end hunger by 2050. In March 2099 Ghana criticized Togo."
+    _, doc = claims_of(nlp, text, date="2020")
+    assert not any("2050" in w for w in doc.warnings)  # a target, not a slip
+    assert any("2099" in w for w in doc.warnings)
+    assert all(c.time not in {"2050", "2099"} for c in doc.claims)
+
+
 def test_years_ago_count_back_from_the_document(nlp):
     _, doc = claims_of(nlp, "Seventy-five years ago, Ghana signed a treaty with Togo.",
                        date="2020")
