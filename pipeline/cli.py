@@ -213,17 +213,19 @@ def threshold_rows(cv: Any) -> list[dict]:
 
 def format_thresholds(rows: list[dict]) -> str:
     """The decision thresholds each held-out document was typed with (reject / accept /
-    fallback), and the ones chosen on all documents."""
-    lines = ["per document: thresholds typed with (reject accept fallback) and strict claims",
-             f"  {'':<28}{'rej':>5}{'acc':>6}{'fall':>6}{'tp':>6}{'pred':>6}{'gold':>6}"
-             f"{'F1':>8}"]
+    fallback / retype), and the ones chosen on all documents."""
+    lines = ["per document: thresholds typed with (reject accept fallback retype) and strict "
+             "claims",
+             f"  {'':<28}{'rej':>5}{'acc':>6}{'fall':>6}{'ret':>6}{'tp':>6}{'pred':>6}"
+             f"{'gold':>6}{'F1':>8}"]
     for row in rows:
         name = {"*": "best on all held-out scores", "shipped": "shipped thresholds, all"}.get(
             row["doc_id"], row["doc_id"])
         total = row["predicted"] + row["gold"]
         f1 = 2 * row["tp"] / total if total else 0.0
         lines.append(f"  {name:<28}{row['reject']:>5.2f}{row['accept']:>6.2f}"
-                     f"{row['fallback']:>6.2f}{row['tp']:>6}{row['predicted']:>6}"
+                     f"{row['fallback']:>6.2f}{row['retype']:>6.2f}{row['tp']:>6}"
+                     f"{row['predicted']:>6}"
                      f"{row['gold']:>6}{f1:>8.3f}")
     return "\n".join(lines)
 

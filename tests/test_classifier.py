@@ -90,9 +90,27 @@ def test_rejected_rule_claims_are_dropped(nlp):
     assert FixedClassifier(none=0.99, reject=0.95, fallback=1.1).apply(works, finder) == []
 
 
+def test_a_confident_model_retypes_a_rule_claim(nlp):
+    from pipeline.claims import ClaimFinder
+    from pipeline.lexicon import load_lexicon
+
+    finder = ClaimFinder(load_lexicon())
+    works = works_of(nlp, "Poland praised Hungary for the vote.")
+    assert {c.type for w in works for c in w.candidates} == {"SUPPORT"}
+
+    def types(**kw):  # the model puts 1 - P(NONE) = 0.8 on OPPOSE
+        return {(c.subject, c.type, c.object)
+                for _, c in FixedClassifier(none=0.2, **kw).apply(works, finder)}
+
+    assert ("POL", "SUPPORT", "HUN") in types(retype=1.01)  # never: the rule's type stays
+    retyped = types(retype=0.7)
+    assert ("POL", "OPPOSE", "HUN") in retyped and ("POL", "SUPPORT", "HUN") not in retyped
+    assert ("POL", "SUPPORT", "HUN") in types(retype=0.9)  # 0.8 is not sure enough
+
+
 def test_thresholds_are_tuned_on_held_out_scores(nlp):
     from pipeline.claims import ClaimFinder
-    from pipeline.classifier import best_thresholds, threshold_counts
+    from pipeline.classifier import Thresholds, best_thresholds, threshold_counts
     from pipeline.lexicon import load_lexicon
 
     finder = ClaimFinder(load_lexicon())
@@ -108,5 +126,5 @@ def test_thresholds_are_tuned_on_held_out_scores(nlp):
     # add nothing, fall back to nothing
     assert chosen.reject > 0.3 and chosen.accept > 0.7 and chosen.fallback > 0.7
     assert counts[chosen] == (1, 1, 1)
-    shipped = next(t for t in counts if (t.reject, t.accept, t.fallback) == (0.95, 0.4, 0.1))
+    shipped = Thresholds(0.95, 0.4, 0.1, 1.01)
     assert counts[shipped][1] > 1  # the shipped values would add the two wrong pairs
