@@ -228,3 +228,10 @@ def test_generic_words_the_ner_calls_places_are_no_mentions(nlp):
     texts = {(m.text, m.label) for m in doc.mentions}
     assert not any(t in {"States", "Member States", "AI"} for t, _ in texts)
     assert ("global South", "LOC") in texts
+
+
+def test_a_named_group_of_states_is_all_of_them(nlp):
+    found = mentions(nlp, "Poland will defend the Baltic States, and the Baltics trust it.")
+    assert found["Baltic States"] == ("STATE", "EST,LTU,LVA")
+    assert found["Baltics"] == ("STATE", "EST,LTU,LVA")
+    assert found["Poland"] == ("STATE", "POL")
