@@ -235,3 +235,13 @@ def test_a_named_group_of_states_is_all_of_them(nlp):
     assert found["Baltic States"] == ("STATE", "EST,LTU,LVA")
     assert found["Baltics"] == ("STATE", "EST,LTU,LVA")
     assert found["Poland"] == ("STATE", "POL")
+
+
+def test_named_bodies_without_a_state_keep_their_own_ids(nlp):
+    found = mentions(nlp, "The Anglo-Saxons ignored the League of Nations, while Norway "
+                          "joined the Joint Expeditionary Force and the Normandy format met.")
+    assert found["Anglo-Saxons"] == ("STATE", "GBR,USA")
+    assert found["League of Nations"] == ("ORG", "LEAGUE_OF_NATIONS")
+    assert found["Joint Expeditionary Force"] == ("MILITARY", "JEF")
+    assert found["Normandy format"] == ("ORG", "NORMANDY_FORMAT")
+    assert found["Norway"] == ("STATE", "NOR")
