@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
 
@@ -616,8 +616,7 @@ def training_data(gold_dir: Path, corpus: Path, external: Path | None
 
 def thresholds_in(meta: dict) -> Thresholds:
     """The thresholds of a classifier config, the defaults for those it lacks."""
-    return Thresholds(meta.get("reject", REJECT), meta.get("accept", ACCEPT),
-                      meta.get("fallback", FALLBACK), meta.get("retype", RETYPE))
+    return Thresholds(**{f.name: meta[f.name] for f in fields(Thresholds) if f.name in meta})
 
 
 def shipped_thresholds(directory: Path) -> Thresholds:
