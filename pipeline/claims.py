@@ -72,6 +72,8 @@ CORE_NOUNS = frozenset({"core", "centre", "center", "heart"})  # "with the UN at
 MEETINGS = frozenset({"summit", "meeting", "conference", "session", "forum"})  # at X's summit
 PERMISSIONS = frozenset({"allow", "permit"})  # CONCEDE only toward an actor allowed to act
 AGGRESSOR_NOUNS = frozenset({"aggressor", "occupier", "invader"})  # see name_aggressors
+WAR_NOUNS = frozenset({"war", "aggression", "invasion", "occupation", "annexation",
+                       "hostilities"})  # see the_conflict
 AIMED_PREPS = frozenset({"against", "toward", "towards", "at"})  # a drill aimed at its target
 NAMED_RELATIONS = frozenset({"relation", "relationship", "connection"})  # see stated_relation
 CIVIL_TOO = frozenset({"modernize", "modernization"})  # military only in a military phrase
@@ -117,7 +119,7 @@ class Candidate:
     time: str | None = None
     confidence: float = 0.6
     record: Any = None  # the Sentence record the candidate was found in
-    implied: bool = False  # the subject is not named: `ConflictMemory` gave it
+    implied: bool = False  # a side is not named: `ConflictMemory` gave it
 
 
 @dataclass
@@ -159,6 +161,16 @@ class ConflictMemory:
         """The one most often said to attack `target` (ties: the first said)."""
         ranked = [(n, a) for (a, t), n in self.counts.items() if t == target]
         return max(ranked, key=lambda x: x[0])[1] if ranked else None
+
+    def target_of(self, attacker: str) -> str | None:
+        """The one `attacker` is most often said to attack (ties: the first said)."""
+        ranked = [(n, t) for (a, t), n in self.counts.items() if a == attacker]
+        return max(ranked, key=lambda x: x[0])[1] if ranked else None
+
+    def main_conflict(self) -> tuple[str, str] | None:
+        """The (attacker, target) pair said most often, if said at least twice."""
+        best = self.counts.most_common(1)
+        return best[0][0] if best and best[0][1] >= 2 else None
 
     def aggressor(self) -> str | None:
         """The one most often said to attack anyone, if said at least twice."""
@@ -505,8 +517,8 @@ class ClaimFinder:
         reference at its trigger ("the aggression" stands for its agent)."""
         if conflicts is not None:
             self.name_aggressors(sent, actors, conflicts)
-        if not actors.refs:
-            return []
+        if not actors.refs and (conflicts is None or conflicts.main_conflict() is None):
+            return []  # with a known war, "that aggression" may still name its two sides
         found: list[Candidate] = []
         for token, type_ in triggers if triggers is not None else self.triggers(sent):
             found += self.from_trigger(token, type_, sent, actors, conflicts)
@@ -514,9 +526,10 @@ class ClaimFinder:
         found += [c for c in self.venue_candidates(sent, actors) + self.core_candidates(
             sent, actors) if (c.subject, c.object) not in taken]
         for cand in found:
-            if cand.implied and not any(cand.subject in r.codes for r in actors.refs):
-                i = cand.trigger.i  # not indexed by token: the trigger is no actor's word
-                actors.refs.append(ActorRef(i, i + 1, i, [cand.subject], None, "REF"))
+            for code in (cand.subject, cand.object) if cand.implied else ():
+                if code and not any(code in r.codes for r in actors.refs):
+                    i = cand.trigger.i  # not indexed by token: the trigger is no actor's word
+                    actors.refs.append(ActorRef(i, i + 1, i, [code], None, "REF"))
         if conflicts is not None:
             conflicts.record(found)
         return found
@@ -532,6 +545,22 @@ class ClaimFinder:
         if attacker is not None:
             for token in words:
                 actors.add(ActorRef(token.i, token.i + 1, token.i, [attacker], None, "REF"))
+
+    def the_conflict(self, noun: Token) -> bool:
+        """A singular war word that names one known war: "the war", "that aggression",
+        "Russia's invasion", not "any war", "wars", "the Cold War" or "a civil war"."""
+        if noun.tag_ not in {"NN", "NNP"} or noun.lemma_.lower() not in WAR_NOUNS:
+            return False
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ in AIMED_PREPS | {"on"}:
+                return False  # "the fight against COVID-19": a target of its own, no actor
+            if child.dep_ == "det" and child.lower_ not in {"the", "this", "that"}:
+                return False
+            kinds = [child] if child.dep_ in {"amod", "compound"} else [
+                g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            if any(k.lemma_.lower() in self.lex.other_conflicts for k in kinds):
+                return False  # "the Cold War", "the war on terror"
+        return True
 
     def venue_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:
         """Acting at a body's meeting is cooperating with the body: "At the G20, we rallied
@@ -878,6 +907,16 @@ class ClaimFinder:
             attacker = attackers.pop() if len(attackers) == 1 else None
             if attacker is not None and attacker not in obj_codes:
                 subj_codes, implied = [attacker], True
+        elif type_ == "ATTACK" and not is_verb and conflicts and not obj_codes and \
+                self.the_conflict(token):
+            # "Russia's war of aggression", "that aggression", "this war": the war this
+            # document has said is waged, with the side it has said is attacked
+            if subj_codes:
+                targets = {conflicts.target_of(s) for s in subj_codes} - {None}
+                if len(targets) == 1 and not targets & set(subj_codes):
+                    obj_codes, implied = [targets.pop()], True
+            elif (main := conflicts.main_conflict()) is not None:
+                subj_codes, obj_codes, implied = [main[0]], [main[1]], True
         agents = {}  # each subject's finer name: "Brussels" for EU, not for USA beside it
         for ref in subjects:
             if ref.agent and ref.label != "STATE":

@@ -33,6 +33,7 @@ class Lexicon:
     relief_nouns: frozenset[str] = frozenset()  # "the lifting of sanctions on X": support X
     authority_acts: dict[str, frozenset[str]] = field(default_factory=dict)  # "arrested in X"
     courtesy_verbs: frozenset[str] = frozenset()  # "would like to thank": no hedge
+    other_conflicts: frozenset[str] = frozenset()  # "the Cold War" is not the war at hand
 
     def predicate_type(self, lemma: str, pos: str) -> str | None:
         pos = "NOUN" if pos == "PROPN" else pos
@@ -69,4 +70,5 @@ def load_lexicon(directory: str | None = None) -> Lexicon:
         authority_acts={r["lemma"]: frozenset(r["preps"].split(","))
                         for r in read_tsv(base / "authority_acts.tsv")},
         courtesy_verbs=frozenset(r["lemma"] for r in read_tsv(base / "courtesy_verbs.tsv")),
+        other_conflicts=frozenset(r["lemma"] for r in read_tsv(base / "other_conflicts.tsv")),
     )

@@ -195,10 +195,12 @@ class Pipeline:
                                      self.finder.lex.domestic, self.gazetteer.state_codes,
                                      self.finder.lex.descriptions)
             state["prev"] = actor_spans
-            if not actors.refs:
+            if not actors.refs and state["conflicts"].main_conflict() is None:
                 continue
             triggers = self.finder.triggers(span)
             candidates = self.finder.candidates(span, actors, triggers, state["conflicts"])
+            if not actors.refs:  # no actor named, and no war word that implies two
+                continue
             for cand in candidates:
                 cand.time, cand.record = time, sentence
             found.append(SentenceWork(doc, sentence, span, actors, candidates, time, triggers))
