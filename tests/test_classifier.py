@@ -128,3 +128,15 @@ def test_thresholds_are_tuned_on_held_out_scores(nlp):
     assert counts[chosen] == (1, 1, 1)
     shipped = Thresholds(0.95, 0.4, 0.1, 1.01)
     assert counts[shipped][1] > 1  # the shipped values would add the two wrong pairs
+
+
+def test_a_war_word_brings_the_war_sides_to_the_speaker_pairs():
+    from pipeline.classifier import pairs, sentence_works
+    from pipeline.reader import raw_document
+
+    text = ("Ethiopia invaded Eritrea in May. Ethiopia shelled Eritrea again in June. "
+            "Let me be clear: that aggression has raised food prices everywhere.")
+    works = sentence_works([raw_document("KEN_78_2023", text, "KEN_78_2023.txt")])[1]
+    last = [w for w in works if w.sentence.index == 2]
+    assert len(last) == 1  # the speaker ("me") and the war's two sides, none named
+    assert {("KEN", "ETH"), ("KEN", "ERI"), ("ETH", "ERI")} <= set(pairs(last[0]))
