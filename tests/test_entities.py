@@ -245,3 +245,19 @@ def test_named_bodies_without_a_state_keep_their_own_ids(nlp):
     assert found["Joint Expeditionary Force"] == ("MILITARY", "JEF")
     assert found["Normandy format"] == ("ORG", "NORMANDY_FORMAT")
     assert found["Norway"] == ("STATE", "NOR")
+
+
+def test_climate_conferences_are_the_unfccc_not_the_un(nlp):
+    found = mentions(nlp, "Egypt hosted COP27, and the Conference of the Parties to the United "
+                          "Nations Framework Convention on Climate Change met again in Dubai.")
+    assert found["COP27"] == ("ORG", "UNFCCC")
+    assert found["Conference of the Parties to the United Nations Framework Convention on "
+                 "Climate Change"] == ("ORG", "UNFCCC")
+    assert "United Nations" not in found  # no UN mention inside the convention's name
+
+
+def test_this_assembly_is_the_un_once_the_un_is_named(nlp):
+    found = mentions(nlp, "The United Nations must act. I thank this Assembly and Tiirkiye.")
+    assert found["Assembly"] == ("ORG", "UN")
+    assert found["Tiirkiye"] == ("STATE", "TUR")  # the transcripts' spelling of Türkiye
+    assert "Assembly" not in mentions(nlp, "I thank this Assembly.")  # no body named before
