@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any
@@ -159,13 +160,11 @@ class ConflictMemory:
 
     def attacker_of(self, target: str) -> str | None:
         """The one most often said to attack `target` (ties: the first said)."""
-        ranked = [(n, a) for (a, t), n in self.counts.items() if t == target]
-        return max(ranked, key=lambda x: x[0])[1] if ranked else None
+        return most_said((a, n) for (a, t), n in self.counts.items() if t == target)
 
     def target_of(self, attacker: str) -> str | None:
         """The one `attacker` is most often said to attack (ties: the first said)."""
-        ranked = [(n, t) for (a, t), n in self.counts.items() if a == attacker]
-        return max(ranked, key=lambda x: x[0])[1] if ranked else None
+        return most_said((t, n) for (a, t), n in self.counts.items() if a == attacker)
 
     def main_conflict(self) -> tuple[str, str] | None:
         """The (attacker, target) pair said most often, if said at least twice."""
@@ -184,6 +183,12 @@ class ConflictMemory:
         for cand in candidates:
             if cand.type == "ATTACK" and cand.object and not cand.implied:
                 self.counts[cand.subject, cand.object] += 1
+
+
+def most_said(counted: Iterable[tuple[str, int]]) -> str | None:
+    """The code with the highest count (ties: the first); None when there is none."""
+    ranked = list(counted)
+    return max(ranked, key=lambda x: x[1])[0] if ranked else None
 
 
 def is_passive(verb: Token) -> bool:
@@ -552,14 +557,16 @@ class ClaimFinder:
         if noun.tag_ not in {"NN", "NNP"} or noun.lemma_.lower() not in WAR_NOUNS:
             return False
         for child in noun.children:
-            if child.dep_ == "prep" and child.lower_ in AIMED_PREPS | {"on"}:
-                return False  # "the fight against COVID-19": a target of its own, no actor
             if child.dep_ == "det" and child.lower_ not in {"the", "this", "that"}:
                 return False
-            kinds = [child] if child.dep_ in {"amod", "compound"} else [
-                g for g in child.children if g.dep_ == "pobj"] if child.dep_ == "prep" else []
+            if child.dep_ == "prep":
+                if child.lower_ in AIMED_PREPS | {"on"}:
+                    return False  # "the fight against COVID-19", "the war on terror"
+                kinds = [g for g in child.children if g.dep_ == "pobj"]
+            else:
+                kinds = [child] if child.dep_ in {"amod", "compound"} else []
             if any(k.lemma_.lower() in self.lex.other_conflicts for k in kinds):
-                return False  # "the Cold War", "the war on terror"
+                return False  # "the Cold War", "a civil war"
         return True
 
     def venue_candidates(self, sent: Span, actors: SentenceActors) -> list[Candidate]:

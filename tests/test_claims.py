@@ -623,32 +623,36 @@ def test_acting_at_a_bodys_meeting_cooperates_with_it(nlp):
     assert claims_of(nlp, "Ghana arrived at the airport.")[0] == set()  # no body
 
 
+def sentence_claims(nlp, text: str) -> set[tuple[int, str, str, str | None]]:
+    """(sentence index, subject, type, object) of every claim of a text."""
+    _, doc = claims_of(nlp, text)
+    return {(c.sentence, c.subject, c.type, c.object) for c in doc.claims}
+
+
 def test_an_agentless_attack_takes_the_attacker_the_document_named(nlp):
     text = ("Ethiopia invaded Eritrea in May. Ethiopia shelled Eritrea again in June. "
             "The aggression against Eritrea has yet to cease. The occupier must withdraw "
             "from Eritrea. The war against Somalia goes on.")
-    doc = nlp(text, doc_id="t")
-    triples = {(c.sentence, c.subject, c.type, c.object) for c in doc.claims}
-    assert (2, "ETH", "ATTACK", "ERI") in triples  # implied by the two claims before it
-    assert (3, "ETH", "CONCEDE", "ERI") in triples  # "the occupier" is the attacker
-    assert not any(c.sentence == 4 for c in doc.claims)  # nobody was said to attack Somalia
+    found = sentence_claims(nlp, text)
+    assert (2, "ETH", "ATTACK", "ERI") in found  # implied by the two claims before it
+    assert (3, "ETH", "CONCEDE", "ERI") in found  # "the occupier" is the attacker
+    assert not any(i == 4 for i, *_ in found)  # nobody was said to attack Somalia
 
 
 def test_a_war_word_with_a_side_missing_takes_the_war_the_document_named(nlp):
     text = ("Ethiopia invaded Eritrea in May. Ethiopia shelled Eritrea again in June. "
             "That aggression has raised food prices. Ethiopia's war has displaced millions. "
             "The Cold War ended long ago. Any war is a failure. The war on terror goes on.")
-    doc = nlp(text, doc_id="t")
-    triples = {(c.sentence, c.subject, c.type, c.object) for c in doc.claims}
-    assert (2, "ETH", "ATTACK", "ERI") in triples  # both sides from the document's war
-    assert (3, "ETH", "ATTACK", "ERI") in triples  # the attacked side from it
-    assert not any(c.sentence >= 4 for c in doc.claims)  # another war, any war, no war
+    found = sentence_claims(nlp, text)
+    assert (2, "ETH", "ATTACK", "ERI") in found  # both sides from the document's war
+    assert (3, "ETH", "ATTACK", "ERI") in found  # the attacked side from it
+    assert not any(i >= 4 for i, *_ in found)  # another war, any war, no war
 
 
 def test_a_war_word_takes_no_sides_before_the_document_names_a_war(nlp):
     text = "Ethiopia invaded Eritrea in May. That aggression has raised food prices."
-    doc = nlp(text, doc_id="t")
-    assert not any(c.sentence == 1 for c in doc.claims)  # one attack said: no main war yet
+    found = sentence_claims(nlp, text)
+    assert not any(i == 1 for i, *_ in found)  # one attack said: no main war yet
 
 
 def test_members_of_a_named_grouping_cooperate_pairwise(nlp):
